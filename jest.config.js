@@ -1,0 +1,29 @@
+// One jest run for the whole workspace. @swc/jest compiles TypeScript (with decorator metadata for
+// Nest) and the ESM-only @nestjs packages to CommonJS.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/proto', '<rootDir>/cli', '<rootDir>/tools'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io)/)'],
+  moduleNameMapper: {
+    '^@rampart/(platform|messaging|testing|asset-model)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@rampart/contracts$': '<rootDir>/proto/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.rampart/'],
+  testTimeout: 60000,
+};

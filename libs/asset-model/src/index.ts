@@ -1,0 +1,3 @@
+export * from './asset';
+export * from './configuration';
+export * from './ids';
