@@ -19,7 +19,7 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/proto', '<rootDir>/cli', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose|graphql-ws|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
   moduleNameMapper: {
     '^@rampart/(platform|messaging|testing|asset-model)$': '<rootDir>/libs/$1/src/index.ts',
     '^@rampart/contracts$': '<rootDir>/proto/src/index.ts',

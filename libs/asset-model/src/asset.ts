@@ -1,3 +1,11 @@
+import type {
+  AccountConfiguration, EcsInstanceConfiguration, SecurityGroupConfiguration, DiskConfiguration,
+  NetworkInterfaceConfiguration, VpcConfiguration, VSwitchConfiguration, EipConfiguration, NatGatewayConfiguration,
+  LoadBalancerConfiguration, BucketConfiguration, RamUserConfiguration, RamGroupConfiguration, RamRoleConfiguration,
+  RamPolicyConfiguration, RdsInstanceConfiguration, RedisInstanceConfiguration, TrailConfiguration,
+  KmsKeyConfiguration, SlsProjectConfiguration, AckClusterConfiguration, SecurityCenterConfiguration,
+} from './configuration';
+
 /**
  * The normalised asset: one cloud resource (or host) as the assets service publishes it in
  * `assets.asset.changed.v1` and as check items and the attack-path graph read it.

@@ -1,0 +1,129 @@
+import { Client } from 'pg';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import type { TenantDatabase } from '@rampart/platform';
+import type { Logger } from '@rampart/platform';
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  /** Poll interval when no NOTIFY arrives (a safety net; NOTIFY wakes the relay at once). */
+  pollMs?: number;
+  /** Test hooks to stop the process at a precise point. */
+  hooks?: { afterPublish?: (ids: string[]) => void | Promise<void> };
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  subject: string;
+  payload: Buffer;
+  headers: Record<string, string>;
+}
+
+/** Only one relay per service database publishes at a time, which keeps events in commit order. */
+const RELAY_LOCK = 4242002;
+
+/**
+ * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = outbox id, then marks them.
+ * A relay that dies between publish and mark republishes the same ids, which JetStream's duplicate
+ * window drops and consumers' inboxes ignore: exactly one effect either way.
+ */
+export class OutboxRelay {
+  private readonly js: JetStreamClient;
+  private listener?: Client;
+  private running = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly database: TenantDatabase,
+    nats: NatsConnection,
+    private readonly logger: Logger,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    this.js = jetstream(nats);
+    this.batchSize = options.batchSize ?? 500;
+    this.pollMs = options.pollMs ?? 1000;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const url = (this.database.dataSource.options as { url?: string }).url;
+    this.listener = new Client({ connectionString: url });
+    await this.listener.connect();
+    this.listener.on('notification', () => this.wake?.());
+    this.listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener connection error'));
+    await this.listener.query('LISTEN outbox');
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; returns how many rows it published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let cycles = 0;
+    while (this.running) {
+      try {
+        await this.drain();
+        if (++cycles % 600 === 0) await this.prunePublished();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay cycle failed; retrying');
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.database.runUnscoped(async (manager) => {
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as Array<{
+        locked: boolean;
+      }>;
+      if (!locked) return 0;
+      const rows = (await manager.query(
+        'SELECT seq, id, subject, payload, headers FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+        [this.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map((row) => {
+          const h = natsHeaders();
+          for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
+          return this.js.publish(row.subject, row.payload, { msgID: row.id, headers: h });
+        }),
+      );
+      await this.options.hooks?.afterPublish?.(rows.map((row) => row.id));
+      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((row) => row.seq)]);
+      return rows.length;
+    });
+  }
+
+  private async prunePublished(): Promise<void> {
+    await this.database.runUnscoped((manager) =>
+      manager.query("DELETE FROM outbox WHERE published_at < now() - interval '1 day'"),
+    );
+  }
+}

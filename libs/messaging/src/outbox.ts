@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { HEADERS, type EventContract } from '@rampart/contracts';
+
+/**
+ * Writes an event into the outbox inside the caller's business transaction: it is published if
+ * and only if the transaction commits. Returns the event id (the Nats-Msg-Id it will carry).
+ */
+export async function publishInTransaction<S extends DescMessage>(
+  manager: EntityManager,
+  contract: EventContract<S>,
+  tenantId: string,
+  message: MessageShape<S>,
+  extraHeaders: Record<string, string> = {},
+): Promise<string> {
+  const id = randomUUID();
+  const headers = { [HEADERS.tenant]: tenantId, [HEADERS.eventType]: contract.subject, ...extraHeaders };
+  await manager.query(
+    'INSERT INTO outbox (id, subject, payload, headers, tenant_id) VALUES ($1, $2, $3, $4, $5)',
+    [id, contract.subject, Buffer.from(toBinary(contract.schema, message)), JSON.stringify(headers), tenantId],
+  );
+  return id;
+}
+
+/** Many events in one statement, for bulk writers (imports, scans). */
+export async function publishManyInTransaction<S extends DescMessage>(
+  manager: EntityManager,
+  contract: EventContract<S>,
+  tenantId: string,
+  messages: Array<MessageShape<S>>,
+): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const ids: string[] = [];
+  const headers = JSON.stringify({ [HEADERS.tenant]: tenantId, [HEADERS.eventType]: contract.subject });
+  const chunk = 2000;
+  for (let start = 0; start < messages.length; start += chunk) {
+    const slice = messages.slice(start, start + chunk);
+    const sliceIds = slice.map(() => randomUUID());
+    ids.push(...sliceIds);
+    await manager.query(
+      `INSERT INTO outbox (id, subject, payload, headers, tenant_id)
+       SELECT id, $2, payload, $3::jsonb, $4 FROM unnest($1::uuid[], $5::bytea[]) AS t(id, payload)`,
+      [sliceIds, contract.subject, headers, tenantId, slice.map((message) => Buffer.from(toBinary(contract.schema, message)))],
+    );
+  }
+  return ids;
+}

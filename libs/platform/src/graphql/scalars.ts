@@ -1,0 +1,4 @@
+import { GraphQLJSON } from 'graphql-scalars';
+
+/** The `JSON` scalar every subgraph uses for free-form configuration and evidence. */
+export const JSONScalar = GraphQLJSON;

@@ -1,0 +1,5 @@
+export * from './subjects';
+export * from '../gen/rampart/assets/v1/asset_events_pb';
+export * from '../gen/rampart/config_checks/v1/result_events_pb';
+export * from '../gen/rampart/billing/v1/quota_pb';
+export { create, toBinary, fromBinary, toJson, fromJson } from '@bufbuild/protobuf';

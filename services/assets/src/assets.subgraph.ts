@@ -1,0 +1,21 @@
+import { startSubgraph, type RunningSubgraph } from '@rampart/platform';
+import { ensureStreams, OutboxRelay } from '@rampart/messaging';
+import { AssetsModule } from './assets/assets.module';
+import type { AssetsConfig } from './config';
+import { assetsMigrations } from './database/migrations';
+
+/** Starts the assets subgraph: inventory queries, imports, and the outbox relay of asset events. */
+export async function startAssetsSubgraph(config: AssetsConfig): Promise<RunningSubgraph> {
+  return startSubgraph({
+    config,
+    migrations: assetsMigrations,
+    imports: [AssetsModule],
+    bodyLimit: `${config.importMaxBytes}b`,
+    onStarted: async ({ database, nats, logger }) => {
+      await ensureStreams(nats, ['ASSETS']);
+      const relay = new OutboxRelay(database, nats, logger);
+      await relay.start();
+      return () => relay.stop();
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { Args, ID, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
+import { AssetConnectionModel } from './asset-connection.model';
+import { AssetFilter } from './asset-filter.input';
+import { AssetModel } from './asset.model';
+import { AssetsService } from './assets.service';
+
+@Resolver(() => AssetModel)
+export class AssetsResolver {
+  constructor(private readonly assets: AssetsService) {}
+
+  @Query(() => AssetModel, { nullable: true, description: "One of the tenant's assets; null when it does not exist here." })
+  @Requires('read')
+  asset(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<AssetModel | null> {
+    return this.assets.findById(identity.tenantId, id);
+  }
+
+  @Query(() => AssetConnectionModel)
+  @Requires('read')
+  assets(
+    @CurrentIdentity() identity: Identity,
+    @Args('filter', { type: () => AssetFilter, nullable: true }) filter: AssetFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<AssetConnectionModel> {
+    return this.assets.list(identity.tenantId, filter, first, after);
+  }
+
+  @ResolveReference()
+  @Requires('read')
+  resolveReference(reference: { id: string }, _args: unknown, context: { identity?: Identity }): Promise<AssetModel | null> {
+    if (!context.identity) return Promise.resolve(null);
+    return this.assets.findById(context.identity.tenantId, reference.id);
+  }
+}
