@@ -16,13 +16,14 @@ const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: '
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/proto', '<rootDir>/cli', '<rootDir>/tools'],
+  roots: ['<rootDir>/e2e', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/proto', '<rootDir>/cli', '<rootDir>/tools', '<rootDir>/agent'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose|graphql-ws|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
   moduleNameMapper: {
     '^@rampart/(platform|messaging|testing|asset-model)$': '<rootDir>/libs/$1/src/index.ts',
     '^@rampart/contracts$': '<rootDir>/proto/src/index.ts',
+    '^@rampart/host-facts$': '<rootDir>/libs/host-facts/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.rampart/'],
   testTimeout: 60000,

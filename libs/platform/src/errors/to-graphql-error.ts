@@ -34,10 +34,10 @@ export function formatError(
     };
   }
   const upstreamCode = formatted.extensions?.code;
-  if (typeof upstreamCode === 'string' && original === undefined) {
+  if (typeof upstreamCode === 'string' && upstreamCode !== 'INTERNAL_SERVER_ERROR') {
     const mapped = REQUEST_ERROR_CODES[upstreamCode] ?? (KNOWN_CODES.has(upstreamCode) ? (upstreamCode as ErrorCode) : undefined);
     if (mapped) {
-      // Errors from a subgraph (already mapped there) or from query validation: safe to show.
+      // Errors a subgraph already mapped (the gateway relays them), or request validation errors.
       const details = formatted.extensions?.details;
       return {
         message: formatted.message,

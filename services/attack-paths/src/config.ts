@@ -1,0 +1,17 @@
+import { loadConfigOrExit, readPlatformConfig, type EnvReader, type PlatformConfig } from '@rampart/platform';
+
+export interface AttackPathsConfig extends PlatformConfig {
+  graphBackend: 'embedded' | 'memgraph';
+  memgraphUrl: string | undefined;
+}
+
+export function readAttackPathsConfig(env: EnvReader): AttackPathsConfig {
+  const graphBackend = env.oneOf('GRAPH_BACKEND', ['embedded', 'memgraph'] as const, 'embedded');
+  return {
+    ...readPlatformConfig(env, 'attack-paths', 4004),
+    graphBackend,
+    memgraphUrl: graphBackend === 'memgraph' ? env.url('MEMGRAPH_URL', undefined, ['bolt', 'neo4j', 'bolt+s', 'neo4j+s']) : undefined,
+  };
+}
+
+export const loadAttackPathsConfig = (env = process.env) => loadConfigOrExit('attack-paths', readAttackPathsConfig, env);
