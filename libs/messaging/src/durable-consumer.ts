@@ -27,6 +27,8 @@ export interface DurableConsumerOptions {
   handlers: EventHandler[];
   maxDeliver?: number;
   ackWaitMs?: number;
+  /** Where a new durable starts: the whole stream (a new service catches up) or only new messages. */
+  deliver?: 'all' | 'new';
   /** Test hooks to stop the process at a precise point. */
   hooks?: { beforeAck?: (meta: EventMeta) => void | Promise<void> };
 }
@@ -59,15 +61,16 @@ export class DurableConsumer {
     const config = {
       durable_name: this.options.durable,
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subjects: [...this.bySubject.keys()],
+      deliver_policy: this.options.deliver === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
+      // One subject: a server-side filter. Several: the whole stream, unhandled subjects acked and
+      // skipped (filter_subjects needs NATS 2.10; Debian 12 ships 2.9).
+      ...(this.bySubject.size === 1 ? { filter_subject: [...this.bySubject.keys()][0] } : {}),
       max_deliver: this.maxDeliver,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
     };
     try {
       await jsm.consumers.info(this.options.stream, this.options.durable);
       await jsm.consumers.update(this.options.stream, this.options.durable, {
-        filter_subjects: config.filter_subjects,
         max_deliver: config.max_deliver,
         ack_wait: config.ack_wait,
       });
@@ -96,8 +99,11 @@ export class DurableConsumer {
     const messageId = message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
     const meta: EventMeta = { tenantId, messageId, subject: message.subject, streamSequence: message.seq };
     const handler = this.bySubject.get(message.subject);
+    if (!handler) {
+      message.ack(); // another event on the same stream; not ours to apply
+      return;
+    }
     try {
-      if (!handler) throw new Error(`No handler for ${message.subject}`);
       const event = fromBinary(handler.contract.schema, message.data);
       await this.database.run(tenantId, async (manager) => {
         const fresh = (await manager.query(
