@@ -1,6 +1,21 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, signInternalIdentity } from '@rampart/platform';
+import type { Identity } from '@rampart/platform';
+import { TtlCache } from './auth/ttl-cache';
 import type { GatewayContext } from './gateway-context';
+
+const FORWARDED_TTL_SECONDS = 300;
+/** Forwarded identities are signed once per identity and reused until well before they expire. */
+const signed = new TtlCache<string>(50_000);
+
+async function forwardedIdentity(identity: Identity, secret: string): Promise<string> {
+  const key = JSON.stringify([identity.subject, identity.tenantId, identity.roles, identity.permissions, identity.via, identity.apiKeyId]);
+  const cached = signed.get(key);
+  if (cached) return cached;
+  const token = await signInternalIdentity(identity, secret, FORWARDED_TTL_SECONDS);
+  signed.set(`${key}`, token, Date.now() + (FORWARDED_TTL_SECONDS - 60) * 1000);
+  return token;
+}
 
 /**
  * Calls one subgraph with the caller's identity, signed by the gateway for that hop. Nothing the
@@ -24,7 +39,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const ctx = context as Partial<GatewayContext>;
     if (!ctx.identity) return;
-    ctx.forwardedIdentity ??= await signInternalIdentity(ctx.identity, this.internalSecret);
+    ctx.forwardedIdentity ??= await forwardedIdentity(ctx.identity, this.internalSecret);
     request.http?.headers.set(IDENTITY_HEADER, ctx.forwardedIdentity);
   }
 }

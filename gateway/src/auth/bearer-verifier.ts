@@ -7,6 +7,10 @@ import {
   type Identity,
   type Role,
 } from '@rampart/platform';
+import { TtlCache } from './ttl-cache';
+
+/** A verified token is trusted again for at most this long (never past its own expiry). */
+const VERIFIED_TTL_MS = 60_000;
 
 /**
  * Verifies client bearer tokens: HS256 with AUTH_JWT_SECRET, or RS256 against AUTH_JWKS_URL.
@@ -15,6 +19,7 @@ import {
 export class BearerVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: JWTVerifyGetKey;
+  private readonly verified = new TtlCache<Identity>(50_000);
 
   constructor(options: { secret?: string; jwksUrl?: string }) {
     if (options.secret) this.secret = new TextEncoder().encode(options.secret);
@@ -23,6 +28,13 @@ export class BearerVerifier {
   }
 
   async verify(token: string): Promise<Identity> {
+    const cached = this.verified.get(token);
+    if (cached) return cached;
+    const identity = await this.verifyUncached(token);
+    return identity;
+  }
+
+  private async verifyUncached(token: string): Promise<Identity> {
     try {
       const { payload } = this.jwks
         ? await jwtVerify(token, this.jwks, { algorithms: ['RS256'], requiredClaims: ['exp', 'sub'] })
@@ -32,13 +44,15 @@ export class BearerVerifier {
       }
       const roles: Role[] = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
       if (roles.length === 0) throw new UnauthenticatedError('Token grants no role');
-      return {
+      const identity: Identity = {
         subject: String(payload.sub),
         tenantId: payload.tid,
         roles,
         permissions: permissionsOfRoles(roles),
         via: 'jwt',
       };
+      this.verified.set(token, identity, Math.min(Date.now() + VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000));
+      return identity;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired');

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: process.env.DB_URL }).initialize();
   const database = new TenantDatabase(dataSource);
   const nats = await connect({ servers: process.env.NATS_URL });
-  const die = () => process.kill(process.pid, 'SIGKILL');
+  const die = (): void => {
+    process.kill(process.pid, 'SIGKILL');
+  };
   if (process.env.MODE === 'relay-after-publish') {
     const relay = new OutboxRelay(database, nats, silentLogger, { hooks: { afterPublish: die } });
     await relay.drain();
