@@ -67,4 +67,18 @@ describe('the federated API through the gateway', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.extensions?.details).toEqual({ path: 'first' });
   });
+
+  it('serves GraphiQL and its scripts from local files in development', async () => {
+    const base = stack.urls.gateway.replace(/\/graphql$/, '');
+    const page = await fetch(`${base}/graphiql`);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(4);
+    for (const asset of assets) {
+      expect(asset.startsWith('/graphiql/assets/')).toBe(true);
+      const response = await fetch(`${base}${asset}`);
+      expect({ asset, status: response.status }).toEqual({ asset, status: 200 });
+    }
+  });
 });
