@@ -58,7 +58,13 @@ export interface Relationship {
 export type RelationshipType =
   | 'IN_VPC' | 'IN_VSWITCH' | 'MEMBER_OF_SG' | 'HAS_ENI' | 'HAS_DISK' | 'ASSOCIATED_WITH'
   | 'HAS_INSTANCE_ROLE' | 'BACKEND' | 'MEMBER_OF' | 'HAS_POLICY' | 'LOGS_TO_BUCKET' | 'LOGS_TO_PROJECT'
-  | 'ENCRYPTED_WITH' | 'RUNS_ON' | 'OWNED_BY';
+  | 'ENCRYPTED_WITH' | 'RUNS_ON' | 'OWNED_BY'
+  /** Disk or ENI → the ECS instance it is attached to (the inverse of HAS_DISK / HAS_ENI). */
+  | 'ATTACHED_TO'
+  /** NAT gateway → ECS instance a DNAT entry forwards to; properties: externalIp, externalPort, internalPort, protocol. */
+  | 'FORWARDS_TO'
+  /** Security group → security group named as SourceGroupId / DestGroupId in one of its rules; properties: direction, policy, protocol, portRange, priority. */
+  | 'REFERENCES_SG';
 
 /**
  * What the importer could not collect for this asset: the API call that failed or was never

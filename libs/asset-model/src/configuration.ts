@@ -64,6 +64,16 @@ export interface AccountConfiguration {
   } | null;
   /** Decoded from IMS GetCredentialReport's base64 CSV; the `<root>` row is `root`. */
   credentialReport: { generatedAt: string | null; root: CredentialReportRow | null; users: CredentialReportRow[] } | null;
+  /**
+   * Inventory list calls that recorded an API error (e.g. Ecs:DescribeInstances in one region): the assets of that
+   * product and region are missing from this import, so an account-wide "no X exists" check must give ERROR.
+   */
+  inventoryIncomplete?: InventoryGap[];
+}
+export interface InventoryGap {
+  source: string; // "Product:Action"
+  region: string | null;
+  error: { code: string; message: string };
 }
 
 // ── ECS ─────────────────────────────────────────────────────────────────────────────────────────
@@ -90,6 +100,8 @@ export interface EcsInstanceConfiguration {
   /** IMDS hardening: "required" means tokens enforced (IMDSv2-like). */
   metadataHttpTokens: string | null;
   createdAt: string | null;
+  /** From Sas DescribeCloudCenterInstances; null = Security Center does not list this instance. */
+  securityCenterAgent?: { clientStatus: 'online' | 'offline' | 'pause' | string } | null;
 }
 export type SecurityGroupProtocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'gre' | 'all';
 export interface SecurityGroupRule {

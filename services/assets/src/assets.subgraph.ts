@@ -1,6 +1,7 @@
 import { startSubgraph, type RunningSubgraph } from '@rampart/platform';
 import { ensureStreams, OutboxRelay } from '@rampart/messaging';
 import { AssetsModule } from './assets/assets.module';
+import { ImportsModule } from './imports/imports.module';
 import type { AssetsConfig } from './config';
 import { assetsMigrations } from './database/migrations';
 
@@ -9,7 +10,7 @@ export async function startAssetsSubgraph(config: AssetsConfig): Promise<Running
   return startSubgraph({
     config,
     migrations: assetsMigrations,
-    imports: [AssetsModule],
+    imports: [AssetsModule, ImportsModule],
     bodyLimit: `${config.importMaxBytes}b`,
     onStarted: async ({ database, nats, logger }) => {
       await ensureStreams(nats, ['ASSETS']);

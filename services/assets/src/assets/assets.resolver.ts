@@ -7,12 +7,12 @@ import { AssetsService } from './assets.service';
 
 @Resolver(() => AssetModel)
 export class AssetsResolver {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(private readonly inventory: AssetsService) {}
 
   @Query(() => AssetModel, { nullable: true, description: "One of the tenant's assets; null when it does not exist here." })
   @Requires('read')
   asset(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<AssetModel | null> {
-    return this.assets.findById(identity.tenantId, id);
+    return this.inventory.findById(identity.tenantId, id);
   }
 
   @Query(() => AssetConnectionModel)
@@ -23,13 +23,13 @@ export class AssetsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AssetConnectionModel> {
-    return this.assets.list(identity.tenantId, filter, first, after);
+    return this.inventory.list(identity.tenantId, filter, first, after);
   }
 
   @ResolveReference()
   @Requires('read')
   resolveReference(reference: { id: string }, _args: unknown, context: { identity?: Identity }): Promise<AssetModel | null> {
     if (!context.identity) return Promise.resolve(null);
-    return this.assets.findById(context.identity.tenantId, reference.id);
+    return this.inventory.findById(context.identity.tenantId, reference.id);
   }
 }

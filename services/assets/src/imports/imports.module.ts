@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ImportInventoryService } from './import-inventory.service';
+import { ImportsResolver } from './imports.resolver';
+import { InventoryImportsService } from './inventory-imports.service';
+
+@Module({ providers: [ImportsResolver, ImportInventoryService, InventoryImportsService], exports: [ImportInventoryService] })
+export class ImportsModule {}
