@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { SignJWT } from 'jose';
-import { DEPLOYABLES, freePorts, startStack, type Deployable, type RunningStack } from '../tools/stack';
+import { DEPLOYABLES, freePorts, startPrivateNats, startStack, type Deployable, type RunningStack } from '../tools/stack';
 
 export const E2E_JWT_SECRET = `e2e-${randomBytes(24).toString('hex')}`;
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface E2EStack extends RunningStack {
   internalSecret: string;
+  natsUrl: string;
   logs: string[];
   token(tenant: string, roles?: string[]): Promise<string>;
   graphql(query: string, options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string>; url?: string }): Promise<{
@@ -25,11 +26,12 @@ export async function startE2EStack(): Promise<E2EStack> {
   const databaseOf = (name: string) => `rampart_${name.replace(/-/g, '_')}_e2e_${suffix}`;
   const internalSecret = `internal-${randomBytes(16).toString('hex')}`;
   const logs: string[] = [];
+  const nats = await startPrivateNats();
   const stack = await startStack({
     deployables: names,
     env: {
       DATABASE_URL,
-      NATS_URL: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
+      NATS_URL: nats.url,
       INTERNAL_AUTH_SECRET: internalSecret,
       AUTH_JWT_SECRET: E2E_JWT_SECRET,
       LOG_LEVEL: 'warn',
@@ -43,8 +45,9 @@ export async function startE2EStack(): Promise<E2EStack> {
     }),
     portFor: (name) => portOf.get(name) ?? 0,
     log: (name, line) => logs.push(`[${name}] ${line}`),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     process.stderr.write(logs.join('\n'));
+    await nats.stop();
     throw error;
   });
 
@@ -52,8 +55,10 @@ export async function startE2EStack(): Promise<E2EStack> {
     ...stack,
     internalSecret,
     logs,
+    natsUrl: nats.url,
     async stop() {
       await stack.stop();
+      await nats.stop();
       const admin = new Client({ connectionString: DATABASE_URL });
       await admin.connect();
       for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${databaseOf(name)}" WITH (FORCE)`);

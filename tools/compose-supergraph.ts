@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { signInternalIdentity } from '@rampart/platform';
-import { DEPLOYABLES, ROOT, SUBGRAPH_NAMES, freePorts, startStack } from './stack';
+import { DEPLOYABLES, ROOT, SUBGRAPH_NAMES, freePorts, startPrivateNats, startStack } from './stack';
 
 const INTERNAL_SECRET = `compose-${randomBytes(16).toString('hex')}`;
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,14 +23,16 @@ async function main(): Promise<void> {
   const ports = await freePorts(SUBGRAPH_NAMES.length);
   const portOf = new Map(SUBGRAPH_NAMES.map((name, index) => [name, ports[index]]));
   const lines: string[] = [];
+  const nats = await startPrivateNats();
   const stack = await startStack({
     deployables: [...SUBGRAPH_NAMES],
-    env: { DATABASE_URL, NATS_URL: process.env.NATS_URL, INTERNAL_AUTH_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'warn' },
+    env: { DATABASE_URL, NATS_URL: nats.url, INTERNAL_AUTH_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'warn' },
     envFor: (name) => ({ DATABASE_NAME: databaseOf(name) }),
     portFor: (name) => portOf.get(name as (typeof SUBGRAPH_NAMES)[number]) ?? 0,
     log: (name, line) => lines.push(`[${name}] ${line}`),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     process.stderr.write(lines.join('\n') + '\n');
+    await nats.stop();
     throw error;
   });
   let failed = false;
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     if (!failed) process.stdout.write(check ? 'schemas and supergraph match the subgraphs\n' : 'supergraph composed\n');
   } finally {
     await stack.stop();
+    await nats.stop();
     const admin = new Client({ connectionString: DATABASE_URL });
     await admin.connect();
     for (const name of SUBGRAPH_NAMES) await admin.query(`DROP DATABASE IF EXISTS "${databaseOf(name)}" WITH (FORCE)`);

@@ -4,3 +4,4 @@ export * from './outbox-relay';
 export * from './durable-consumer';
 export * from './streams';
 export * from './progress-store';
+export * from './asset-replica';

@@ -1,5 +1,5 @@
 import { startSubgraph, type RunningSubgraph } from '@rampart/platform';
-import { ensureStreams, OutboxRelay } from '@rampart/messaging';
+import { assetReplicaHandlers, DurableConsumer, ensureStreams, OutboxRelay } from '@rampart/messaging';
 import type { ConfigChecksConfig } from './config';
 import { configChecksMigrations } from './database/migrations';
 import { ResultsModule } from './results/results.module';
@@ -14,7 +14,16 @@ export async function startConfigChecksSubgraph(config: ConfigChecksConfig): Pro
       await ensureStreams(nats, ['CONFIG_CHECKS']);
       const relay = new OutboxRelay(database, nats, logger);
       await relay.start();
-      return () => relay.stop();
+      const assets = new DurableConsumer(database, nats, logger, {
+        durable: 'config-checks-assets',
+        stream: 'ASSETS',
+        handlers: assetReplicaHandlers(),
+      });
+      await assets.start();
+      return async () => {
+        await assets.stop();
+        await relay.stop();
+      };
     },
   });
 }
