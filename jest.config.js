@@ -1,3 +1,6 @@
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
 // One jest run for the whole workspace. @swc/jest compiles TypeScript (with decorator metadata for
 // Nest) and the ESM-only @nestjs packages to CommonJS.
 const swc = [
@@ -16,7 +19,7 @@ const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: '
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/e2e', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/proto', '<rootDir>/cli', '<rootDir>/tools', '<rootDir>/agent'],
+  roots: ['e2e', 'libs', 'services', 'gateway', 'proto', 'cli', 'tools', 'agent'].filter((dir) => existsSync(join(__dirname, dir))).map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose|graphql-ws|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
