@@ -20,32 +20,37 @@ export function paramValues(params: Record<string, unknown>, name: string): stri
   const wanted = name.toLowerCase();
   let values: string[] | null = null;
   for (const key in params) {
+    // Only a key of the same length (a case variant) or `<name>.<n>` (a repeat list) can match.
+    if (key.length !== wanted.length && !(key.length > wanted.length + 1 && key[wanted.length] === '.')) continue;
     const lower = key.toLowerCase();
-    if (lower === wanted) {
-      values = [...(values ?? []), ...valuesOf(params[key])];
-    } else if (lower.startsWith(`${wanted}.`) && /^\d+$/.test(lower.slice(wanted.length + 1))) {
-      values = [...(values ?? []), ...valuesOf(params[key])];
-    }
+    const matches = lower === wanted || (lower.startsWith(`${wanted}.`) && /^\d+$/.test(lower.slice(wanted.length + 1)));
+    if (!matches) continue;
+    values ??= [];
+    collectValues(params[key], values);
   }
   return values;
 }
 
-function valuesOf(value: unknown): string[] {
-  if (typeof value === 'number') return [String(value)];
-  if (typeof value === 'string') {
+function collectValues(value: unknown, into: string[]): void {
+  if (typeof value === 'number') {
+    into.push(String(value));
+  } else if (typeof value === 'string') {
     const text = value.trim();
     if (text.startsWith('[')) {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (Array.isArray(parsed)) return parsed.flatMap(valuesOf);
+        if (Array.isArray(parsed)) {
+          for (const item of parsed) collectValues(item, into);
+          return;
+        }
       } catch {
         // not a JSON list: the text itself is the value
       }
     }
-    return text === '' ? [] : [text];
+    if (text !== '') into.push(text);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectValues(item, into);
   }
-  if (Array.isArray(value)) return value.flatMap(valuesOf);
-  return [];
 }
 
 export function compositeKey(values: readonly string[]): string {

@@ -105,25 +105,30 @@ export class ResponseReader {
    */
   list(o: JsonObject, outer: string, inner: string, at: string): Array<Located<JsonObject>> {
     const wrapper = this.obj(o, outer, at);
-    if (wrapper === null) return [];
+    if (wrapper === null) return NONE;
+    const v = wrapper[inner];
+    // Most wrapped lists are empty (`Tags: { Tag: [] }`): answer before building any path.
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return NONE;
     return this.array(wrapper, inner, this.join(at, outer));
   }
 
   /** A plain array of objects at `o[key]` (e.g. `Listeners`, `TrailList`, `clusters`). */
   array(o: JsonObject, key: string, at: string): Array<Located<JsonObject>> {
     const v = o[key];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return NONE;
     const base = this.join(at, key);
-    if (v === undefined || v === null || v === '') return [];
     const items = Array.isArray(v) ? v : isObject(v) ? [v] : null;
     if (items === null) {
       this.fail(base, `expected a list, got ${typeName(v)}`);
-      return [];
+      return NONE;
     }
     const out: Array<Located<JsonObject>> = [];
+    const paths = base.includes('[') ? null : itemPaths(base, items.length);
     for (let i = 0; i < items.length; i++) {
       const item: unknown = items[i];
-      if (isObject(item)) out.push({ value: item, at: `${base}[${i}]` });
-      else this.fail(`${base}[${i}]`, `expected an object, got ${typeName(item)}`);
+      const path = paths === null ? `${base}[${i}]` : paths[i];
+      if (isObject(item)) out.push({ value: item, at: path });
+      else this.fail(path, `expected an object, got ${typeName(item)}`);
     }
     return out;
   }
@@ -155,6 +160,25 @@ export class ResponseReader {
     }
     return out;
   }
+}
+
+/**
+ * `base[0]`, `base[1]`, … shared between pages of top-level lists: every page of DescribeInstances has the same
+ * item paths (nested lists such as `Instances.Instance[7].Tags.Tag` are not cached: their base changes per parent).
+ */
+const itemPathCache = new Map<string, string[]>();
+/** Shared empty answer; callers only iterate it. */
+const NONE: Array<Located<JsonObject>> = [];
+
+function itemPaths(base: string, count: number): readonly string[] {
+  let paths = itemPathCache.get(base);
+  if (paths === undefined) {
+    if (itemPathCache.size > 10_000) itemPathCache.clear();
+    paths = [];
+    itemPathCache.set(base, paths);
+  }
+  for (let i = paths.length; i < count; i++) paths.push(`${base}[${i}]`);
+  return paths;
 }
 
 export function typeName(value: unknown): string {

@@ -1,14 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isObject, type JsonObject, type ResponseReader } from './response-reader';
 
-// Values stay text (a bucket named "007" must not become 7); attributes carry nothing OSS checks need.
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  ignoreDeclaration: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-});
+// Values stay text (a bucket named "007" must not become 7); attributes carry nothing OSS checks need. Entity
+// decoding costs a fifth of the parse, so the decoding parser only reads bodies that contain an '&'.
+const options = { ignoreAttributes: true, ignoreDeclaration: true, parseTagValue: false, trimValues: true };
+const plainParser = new XMLParser({ ...options, processEntities: false });
+const entityParser = new XMLParser({ ...options, processEntities: true });
 
 /**
  * OSS answers many byte-identical bodies (every private bucket's ACL, every empty versioning or logging status), and
@@ -35,7 +32,7 @@ type Parsed = { xml: JsonObject } | { reason: string };
 function parse(text: string): Parsed {
   const validation = XMLValidator.validate(text);
   if (validation !== true) return { reason: `not well-formed XML (${validation.err.msg} at line ${validation.err.line})` };
-  const parsed: unknown = parser.parse(text);
+  const parsed: unknown = (text.includes('&') ? entityParser : plainParser).parse(text);
   return isObject(parsed) ? { xml: parsed } : { reason: 'XML body has no root element' };
 }
 

@@ -8,6 +8,10 @@ const NOT_APPLICABLE: ReadonlySet<string> = new Set(['', 'N/A', '-', 'LOGIN_DISA
  * report is plain ASCII with an occasional quoted field.
  */
 export function parseCsv(text: string): string[][] {
+  // Reports without quoted fields (the usual case) split directly.
+  if (!text.includes('"')) {
+    return text.split(/\r?\n/).filter((line) => line !== '').map((line) => line.split(','));
+  }
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

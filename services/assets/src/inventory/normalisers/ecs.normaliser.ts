@@ -188,7 +188,10 @@ function normaliseNetworkInterfaces(ctx: NormaliseContext): Map<string, string[]
         const list = byInstance.get(instanceId);
         if (list) list.push(eniId);
         else byInstance.set(instanceId, [eniId]);
-        if (vpcId !== null) for (const ip of privateIps) ctx.instanceByPrivateIp.set(`${vpcId}|${ip}`, ctx.id('ecsInstance', region, instanceId));
+        if (vpcId !== null) {
+          const instanceAssetId = ctx.id('ecsInstance', region, instanceId);
+          for (const ip of privateIps) ctx.instanceByPrivateIp.set(`${vpcId}|${ip}`, instanceAssetId);
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { Asset, BucketAcl, BucketConfiguration, PolicyDocument } from '@rampart/asset-model';
+import type { BucketAcl, BucketConfiguration, PolicyDocument } from '@rampart/asset-model';
 import type { IndexedCall } from '../call-index';
 import { link, type NormaliseContext, type Outcome } from '../normalise-context';
 import { readPolicyDocument } from '../policy-document.reader';
@@ -124,7 +124,7 @@ function normaliseBucket(
 
   const apply = <T>(field: string, r: Resolved<T> | Unresolved, set: (value: T) => void): void => {
     if (r.known) set(r.value);
-    else ctx.markUnknown(asset as unknown as Asset, [field], r.source, r.error);
+    else ctx.markUnknown(asset, [field], r.source, r.error);
   };
   apply('acl', acl, (v) => { config.acl = v; });
   apply('policy', policy, (v) => { config.policy = v; });
@@ -137,7 +137,7 @@ function normaliseBucket(
     config.storageClass = config.storageClass ?? info.storageClass;
     config.creationDate = config.creationDate ?? info.creationDate;
   } else {
-    ctx.markUnknown(asset as unknown as Asset, ['blockPublicAccess'], `${P}:GetBucketInfo`, infoOutcome.kind === 'failed' ? infoOutcome.error : null);
+    ctx.markUnknown(asset, ['blockPublicAccess'], `${P}:GetBucketInfo`, infoOutcome.kind === 'failed' ? infoOutcome.error : null);
   }
 
   if (config.logging.targetBucket !== null) link(asset, 'LOGS_TO_BUCKET', ctx.id('bucket', null, config.logging.targetBucket));

@@ -1,4 +1,4 @@
-import type { Asset, EcsInstanceConfiguration, SecurityCenterConfiguration } from '@rampart/asset-model';
+import type { EcsInstanceConfiguration, SecurityCenterConfiguration } from '@rampart/asset-model';
 import { RESOURCE_TYPES } from '@rampart/asset-model';
 import type { IndexedCall } from '../call-index';
 import type { NormaliseContext, Outcome } from '../normalise-context';
@@ -90,7 +90,7 @@ function annotateInstances(ctx: NormaliseContext, outcome: Outcome, agentByInsta
   for (const asset of ctx.assets.values()) {
     if (asset.resourceType !== RESOURCE_TYPES.ecsInstance) continue;
     const config = asset.configuration as EcsInstanceConfiguration;
-    if (ctx.noteOutcome(asset as Asset, ['securityCenterAgent'], `${P}:DescribeCloudCenterInstances`, outcome)) {
+    if (ctx.noteOutcome(asset, ['securityCenterAgent'], `${P}:DescribeCloudCenterInstances`, outcome)) {
       const status = agentByInstance.get(config.instanceId);
       config.securityCenterAgent = status === undefined ? null : { clientStatus: status };
     }
