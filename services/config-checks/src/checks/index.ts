@@ -1,0 +1,20 @@
+// The config-checks domain: catalogue, evaluator, fix plans and exports (pure TypeScript, no Nest, no database).
+export type { CheckItem, CheckProduct, FixDescriptor, Severity, StandardId, StandardRef } from './model/check-item.definition';
+export type { CheckParams, ParamSpec, ParamSpecs } from './model/check-params.definition';
+export type { CheckResult, CheckStatus, Evidence, JsonObject, JsonValue, Verdict } from './model/check-result.definition';
+export type { AssetOf, ConfigByKind, EvaluationContext, MemoKey } from './model/evaluation-context.definition';
+export type { ApiCall, ApiProduct, FixPlan, FixPlanOutcome, OutputRef, StateCapture } from './model/fix-plan.definition';
+export { CHECK_CATALOGUE } from './catalogue/check-catalogue.registry';
+export { CheckEvaluator, type ResultSink, type ScanOptions, type ScanSelection, type ScanSummary } from './engine/check-evaluator.engine';
+export { ScanIndex } from './engine/scan-index.context';
+export { resolveCheckParams } from './engine/check-params.resolver';
+export { InvalidCheckParamsError } from './engine/invalid-check-params.error';
+export { UnknownCheckItemError } from './engine/unknown-check-item.error';
+export { FixPlanner, type FixRequest } from './fix/fix.planner';
+export type { ExportInput, ReportableResult } from './exports/reportable-result.definition';
+export { toJsonReport } from './exports/json-report.exporter';
+export { toCsv, CSV_COLUMNS } from './exports/csv-report.exporter';
+export { toSarif, type SarifOptions } from './exports/sarif-report.exporter';
+export { toOcsf, OCSF_VERSION } from './exports/ocsf-compliance-finding.exporter';
+export { exitCodeFor, EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, type CiGateOptions } from './exports/ci-exit-code.calculator';
+export { renderCheckDocs } from './docs/check-docs.renderer';
