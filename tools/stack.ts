@@ -20,30 +20,57 @@ export const DEPLOYABLES = {
 export type Deployable = keyof typeof DEPLOYABLES;
 export const SUBGRAPH_NAMES = ['assets', 'config-checks', 'baseline-checks', 'attack-paths', 'billing'] as const;
 
+/**
+ * Subgraphs that run inside another deployable's process (`access`: API keys, in the gateway's), each
+ * with an entry that starts it alone, so composition can read its SDL without the process hosting it.
+ * `npm start` never launches these: their host does.
+ */
+export const HOSTED_SUBGRAPHS = {
+  access: { entry: 'gateway/src/access/main.ts', port: 4006, hostedBy: 'gateway', schemaFile: 'gateway/access.schema.graphql' },
+} as const;
+export type HostedSubgraph = keyof typeof HOSTED_SUBGRAPHS;
+/** Anything `startStack` can launch as a process. */
+export type Launchable = Deployable | HostedSubgraph;
+const LAUNCHABLE: Record<Launchable, { entry: string; port: number }> = { ...DEPLOYABLES, ...HOSTED_SUBGRAPHS };
+
+/** Every subgraph of the supergraph, in composition order. */
+export const COMPOSED_SUBGRAPHS = [...SUBGRAPH_NAMES, 'access'] as const;
+export type ComposedSubgraph = (typeof COMPOSED_SUBGRAPHS)[number];
+
+/** Where a subgraph's SDL (as the gateway sees it) is committed. */
+export function schemaFileOf(name: ComposedSubgraph): string {
+  return name === 'access' ? join(ROOT, HOSTED_SUBGRAPHS.access.schemaFile) : join(ROOT, 'services', name, 'schema.graphql');
+}
+
+/** The port a launchable listens on by default (the supergraph names subgraphs by it). */
+export function defaultPortOf(name: Launchable): number {
+  return LAUNCHABLE[name].port;
+}
+
 export interface StackOptions {
-  deployables: Deployable[];
+  deployables: Launchable[];
   /** Environment shared by every process. */
   env: Record<string, string | undefined>;
   /** Per-process environment (e.g. a test database name). */
-  envFor?: (name: Deployable) => Record<string, string>;
+  envFor?: (name: Launchable) => Record<string, string>;
   /** Port of each process; default the standard ports. */
-  portFor?: (name: Deployable) => number;
+  portFor?: (name: Launchable) => number;
   /** Restart a crashed process (npm start); tests want a crash to fail instead. */
   supervise?: boolean;
   /** Where log lines go; default stdout with a `[name]` prefix. */
-  log?: (name: Deployable, line: string) => void;
+  log?: (name: Launchable, line: string) => void;
   readyTimeoutMs?: number;
 }
 
 export interface RunningStack {
-  urls: Record<Deployable, string>;
+  urls: Record<Launchable, string>;
   stop(): Promise<void>;
 }
 
 const COLORS = [36, 32, 33, 35, 34, 31];
 
-function defaultLog(name: Deployable, line: string): void {
-  const color = COLORS[Object.keys(DEPLOYABLES).indexOf(name) % COLORS.length];
+function defaultLog(name: Launchable, line: string): void {
+  const color = COLORS[Object.keys(LAUNCHABLE).indexOf(name) % COLORS.length];
   const prefix = process.stdout.isTTY ? `\x1b[${color}m[${name}]\x1b[0m` : `[${name}]`;
   process.stdout.write(`${prefix} ${line}\n`);
 }
@@ -67,12 +94,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? defaultLog;
-  const children = new Map<Deployable, ChildProcess>();
+  const children = new Map<Launchable, ChildProcess>();
   let stopping = false;
-  const urls = {} as Record<Deployable, string>;
+  const urls = {} as Record<Launchable, string>;
 
-  const launch = (name: Deployable, port: number, attempt = 0): ChildProcess => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', DEPLOYABLES[name].entry], {
+  const launch = (name: Launchable, port: number, attempt = 0): ChildProcess => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', LAUNCHABLE[name].entry], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -124,7 +151,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const phase of phases) {
       await Promise.all(
         phase.map(async (name) => {
-          const port = options.portFor?.(name) ?? DEPLOYABLES[name].port;
+          const port = options.portFor?.(name) ?? LAUNCHABLE[name].port;
           const child = launch(name, port);
           children.set(name, child);
           urls[name] = `http://127.0.0.1:${port}/graphql`;
@@ -168,7 +195,11 @@ export async function startPrivateNats(): Promise<{ url: string; stop(): Promise
   const [port] = await freePorts(1);
   const storeDir = mkdtempSync(join(tmpdir(), 'rampart-nats-'));
   const binary = process.env.NATS_SERVER_BIN ?? 'nats-server';
-  const child = spawn(binary, ['-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const { writeFileSync } = await import('node:fs');
+  const configFile = join(storeDir, 'nats.conf');
+  // As in production (docker-compose.yml): an account asset's event can exceed the 1 MB default.
+  writeFileSync(configFile, `max_payload: 8MB\nmax_pending: 64MB\n`);
+  const child = spawn(binary, ['-c', configFile, '-js', '-sd', storeDir, '-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   const url = `nats://127.0.0.1:${port}`;
   const answers = () =>
     new Promise<boolean>((resolve) => {

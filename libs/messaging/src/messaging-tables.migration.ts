@@ -15,7 +15,9 @@ export async function createMessagingTables(queryRunner: QueryRunner): Promise<v
       headers jsonb NOT NULL DEFAULT '{}',
       tenant_id text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
-      published_at timestamptz
+      published_at timestamptz,
+      attempts int NOT NULL DEFAULT 0,
+      last_error text
     )`);
   await queryRunner.query('CREATE INDEX IF NOT EXISTS outbox_unpublished ON outbox (seq) WHERE published_at IS NULL');
   await queryRunner.query(`

@@ -22,6 +22,8 @@ interface OutboxRow {
 
 /** Only one relay per service database publishes at a time, which keeps events in commit order. */
 const RELAY_LOCK = 4242002;
+/** Publish attempts before an outbox row is set aside (kept, with its last error, for inspection). */
+const MAX_ATTEMPTS = 5;
 
 /**
  * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = outbox id, then marks them.
@@ -104,19 +106,35 @@ export class OutboxRelay {
       }>;
       if (!locked) return 0;
       const rows = (await manager.query(
-        'SELECT seq, id, subject, payload, headers FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+        `SELECT seq, id, subject, payload, headers FROM outbox WHERE published_at IS NULL AND attempts < ${MAX_ATTEMPTS} ORDER BY seq LIMIT $1`,
         [this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      await Promise.all(
+      const outcomes = await Promise.allSettled(
         rows.map((row) => {
           const h = natsHeaders();
+          // Includes the producer's `traceparent`/`baggage` (see publishInTransaction).
           for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
           return this.js.publish(row.subject, row.payload, { msgID: row.id, headers: h });
         }),
       );
       await this.options.hooks?.afterPublish?.(rows.map((row) => row.id));
-      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((row) => row.seq)]);
+      const published = rows.filter((_, index) => outcomes[index].status === 'fulfilled');
+      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [published.map((row) => row.seq)]);
+      // A row that cannot be published (e.g. over the server's max_payload) must not stall every
+      // later event: count its failures and set it aside after MAX_ATTEMPTS, loudly.
+      for (const [index, outcome] of outcomes.entries()) {
+        if (outcome.status === 'fulfilled') continue;
+        const row = rows[index];
+        const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+        const [{ attempts }] = (await manager.query(
+          'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1 RETURNING attempts',
+          [row.seq, reason],
+        )) as Array<{ attempts: number }>;
+        const log = { outboxId: row.id, subject: row.subject, bytes: row.payload.length, attempts, reason };
+        if (attempts >= MAX_ATTEMPTS) this.logger.error(log, 'outbox event set aside after repeated publish failures');
+        else this.logger.warn(log, 'outbox event not published; will retry');
+      }
       return rows.length;
     });
   }
