@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signInternalIdentity } from '@rampart/platform';
 import { dropTestDatabase, testPlatformConfig, TEST_INTERNAL_SECRET } from '@rampart/testing';
-import { startPrivateNats } from '../tools/stack';
+import { startPrivateNats } from '@rampart/testing';
 import { startAssetsSubgraph } from '../services/assets/src/assets.subgraph';
 
 const assetsArg = process.argv.indexOf('--assets');

@@ -63,7 +63,8 @@ describe('the federated API through the gateway', () => {
 
   it('maps a malformed query to BAD_USER_INPUT without internals', async () => {
     const token = await stack.token('tenant-fed');
-    const { body } = await stack.graphql('{ assets(first: 100000) { totalCount } }', { token });
+    // 501 passes the gateway's cost limit (100000 would not) and reaches the subgraph's own page-size check.
+    const { body } = await stack.graphql('{ assets(first: 501) { totalCount } }', { token });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.extensions?.details).toEqual({ path: 'first' });
   });
@@ -80,5 +81,28 @@ describe('the federated API through the gateway', () => {
       const response = await fetch(`${base}${asset}`);
       expect({ asset, status: response.status }).toEqual({ asset, status: 200 });
     }
+  });
+
+  it('lets an admin buy a subscription and shows its quota; a viewer may not buy', async () => {
+    const admin = await stack.token('tenant-buyer', ['admin']);
+    const bought = await stack.graphql(
+      'mutation { purchaseSubscription(input: { edition: "ENTERPRISE", cspmQuota: 500, months: 12 }) { edition model quota { purchased remaining } } }',
+      { token: admin },
+    );
+    expect(bought.body.errors).toBeUndefined();
+    expect(bought.body.data).toEqual({
+      purchaseSubscription: { edition: 'ENTERPRISE', model: 'SUBSCRIPTION', quota: { purchased: 500, remaining: 500 } },
+    });
+    const viewer = await stack.token('tenant-buyer', ['viewer']);
+    const refused = await stack.graphql('mutation { startTrial { edition } }', { token: viewer });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const switched = await stack.graphql('mutation { activatePayAsYouGo { model } }', { token: admin });
+    expect(switched.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('names the offending field of a bad purchase', async () => {
+    const admin = await stack.token('tenant-badbuy', ['admin']);
+    const { body } = await stack.graphql('mutation { purchaseSubscription(input: { edition: "ENTERPRISE", months: 0 }) { edition } }', { token: admin });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { path: 'input.months' } });
   });
 });

@@ -3,6 +3,12 @@ import { loadConfigOrExit, readPlatformConfig, type EnvReader, type PlatformConf
 export interface AttackPathsConfig extends PlatformConfig {
   graphBackend: 'embedded' | 'memgraph';
   memgraphUrl: string | undefined;
+  /** Changes to one tenant's graph within this window are folded into one recompute (default 500 ms). */
+  recomputeDebounceMs?: number;
+  /** How often every replica looks for tenants whose graph changed and was not recomputed (default 1 s). */
+  recomputeSweepMs?: number;
+  /** How long to wait for billing's entitlement answer (default 2 s). */
+  entitlementTimeoutMs?: number;
 }
 
 export function readAttackPathsConfig(env: EnvReader): AttackPathsConfig {

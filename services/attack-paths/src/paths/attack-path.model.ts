@@ -1,6 +1,10 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '@rampart/platform';
+import { RISK_LEVELS, type RiskLevel } from '../graph/path-types/path-type.model';
 import { AssetReference } from './asset-reference.model';
+
+export const RiskLevelEnum = Object.fromEntries(RISK_LEVELS.map((level) => [level, level])) as { [K in RiskLevel]: K };
+registerEnumType(RiskLevelEnum, { name: 'RiskLevel', description: 'Set by the path type: SERIOUS, SUSPICIOUS or REMIND' });
 
 @ObjectType('AttackPathNode')
 export class AttackPathNodeModel {
@@ -10,10 +14,14 @@ export class AttackPathNodeModel {
   nodeId!: string;
   @Field()
   kind!: string;
+  @Field({ description: 'Display name of the node' })
+  name!: string;
 }
 
 @ObjectType('AttackPathLink')
 export class AttackPathEdgeModel {
+  @Field(() => ID, { description: '`<relation>|<from>|<to>`' })
+  id!: string;
   @Field(() => ID)
   from!: string;
   @Field(() => ID)
@@ -22,20 +30,32 @@ export class AttackPathEdgeModel {
   relation!: string;
   @Field()
   reason!: string;
-  @Field(() => JSONScalar)
+  @Field(() => JSONScalar, { description: 'Configuration facts the edge rests on: [{ assetId field value }]' })
   evidence!: unknown;
+  @Field({ description: 'The edge rests on data the import could not collect' })
+  unknown!: boolean;
 }
 
 @ObjectType('AttackPath')
 export class AttackPathModel {
   @Field(() => ID)
   id!: string;
-  @Field()
+  @Field({ description: 'Stable path type id, e.g. EXPOSED_ECS_ROLE_TO_OSS' })
   type!: string;
-  @Field({ description: 'SERIOUS | SUSPICIOUS | REMIND' })
-  riskLevel!: string;
+  @Field({ description: 'Row of the reference model, e.g. AP02' })
+  apId!: string;
+  @Field()
+  name!: string;
+  @Field(() => RiskLevelEnum)
+  riskLevel!: RiskLevel;
   @Field(() => Float)
   score!: number;
+  @Field(() => Int)
+  hops!: number;
+  @Field({ description: 'Some edge rests on data the import could not collect' })
+  unknown!: boolean;
+  @Field({ description: 'Whitelisted paths are hidden from attackPaths and choke points' })
+  whitelisted!: boolean;
   @Field(() => AssetReference, { nullable: true })
   entry!: AssetReference | null;
   @Field(() => AssetReference, { nullable: true })

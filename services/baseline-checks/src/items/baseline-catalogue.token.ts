@@ -5,4 +5,5 @@ export const BASELINE_CATALOGUE = Symbol('BASELINE_CATALOGUE');
 
 export interface BaselineCatalogueView {
   items(): BaselineCheckItemModel[];
+  item(id: string): BaselineCheckItemModel | undefined;
 }

@@ -5,5 +5,6 @@ import { baselineCatalogueView } from './baseline-catalogue.view';
 
 @Module({
   providers: [BaselineItemsResolver, { provide: BASELINE_CATALOGUE, useValue: baselineCatalogueView }],
+  exports: [BASELINE_CATALOGUE],
 })
 export class ItemsModule {}

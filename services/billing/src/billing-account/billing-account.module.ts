@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TENANT_DATABASE, type TenantDatabase } from '@rampart/platform';
+import { BillingAccountsService } from '../accounts/billing-accounts.service';
+import { EntitlementsService } from '../entitlements/entitlements.service';
 import { BillingAccountResolver } from './billing-account.resolver';
-import { BILLING_ACCOUNTS } from './billing-accounts.token';
-import { provisionalBillingAccounts } from './provisional-billing-accounts';
 
-@Module({ providers: [BillingAccountResolver, { provide: BILLING_ACCOUNTS, useValue: provisionalBillingAccounts }] })
+@Module({
+  providers: [
+    BillingAccountResolver,
+    { provide: BillingAccountsService, inject: [TENANT_DATABASE], useFactory: (db: TenantDatabase) => new BillingAccountsService(db) },
+    { provide: EntitlementsService, inject: [TENANT_DATABASE], useFactory: (db: TenantDatabase) => new EntitlementsService(db) },
+  ],
+})
 export class BillingAccountModule {}

@@ -1,3 +1,0 @@
-import { messagingTablesMigration } from '@rampart/messaging';
-
-export const provisionalBillingMigrations = [messagingTablesMigration(1764300000000)];
