@@ -1,15 +1,20 @@
 import { startSubgraph, type RunningSubgraph } from '@rampart/platform';
 import { assetReplicaHandlers, DurableConsumer, ensureStreams, OutboxRelay } from '@rampart/messaging';
 import type { ConfigChecksConfig } from './config';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { CHECK_CATALOGUE, CheckEvaluator } from './checks';
 import { configChecksMigrations } from './database/migrations';
 import { ResultsModule } from './results/results.module';
+import { RunBatchWhenQuotaGrantedHandler } from './scans/run-batch-when-quota-granted.handler';
+import { ScansModule } from './scans/scans.module';
+import { WhitelistModule } from './whitelist/whitelist.module';
 
 /** Starts the config-checks subgraph: check items, scans, results, and the relay of result events. */
 export async function startConfigChecksSubgraph(config: ConfigChecksConfig): Promise<RunningSubgraph> {
   return startSubgraph({
     config,
     migrations: configChecksMigrations,
-    imports: [ResultsModule],
+    imports: [CatalogueModule, ResultsModule, ScansModule, WhitelistModule],
     onStarted: async ({ database, nats, logger }) => {
       await ensureStreams(nats, ['CONFIG_CHECKS']);
       const relay = new OutboxRelay(database, nats, logger);
@@ -20,7 +25,10 @@ export async function startConfigChecksSubgraph(config: ConfigChecksConfig): Pro
         handlers: assetReplicaHandlers(),
       });
       await assets.start();
+      const batches = new RunBatchWhenQuotaGrantedHandler(database, nats, logger, new CheckEvaluator(CHECK_CATALOGUE));
+      await batches.start();
       return async () => {
+        await batches.stop();
         await assets.stop();
         await relay.stop();
       };

@@ -1,0 +1,7 @@
+import { NotFoundError } from '@rampart/platform';
+
+export class ScanNotFoundError extends NotFoundError {
+  constructor() {
+    super('Scan task');
+  }
+}
