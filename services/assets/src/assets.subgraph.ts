@@ -2,6 +2,7 @@ import { startSubgraph, type RunningSubgraph } from '@rampart/platform';
 import { ensureStreams, OutboxRelay } from '@rampart/messaging';
 import { AssetsModule } from './assets/assets.module';
 import { ImportsModule } from './imports/imports.module';
+import { CloudAccountsModule } from './cloud-accounts/cloud-accounts.module';
 import type { AssetsConfig } from './config';
 import { assetsMigrations } from './database/migrations';
 
@@ -10,7 +11,7 @@ export async function startAssetsSubgraph(config: AssetsConfig): Promise<Running
   return startSubgraph({
     config,
     migrations: assetsMigrations,
-    imports: [AssetsModule, ImportsModule],
+    imports: [AssetsModule, ImportsModule, CloudAccountsModule],
     bodyLimit: `${config.importMaxBytes}b`,
     onStarted: async ({ database, nats, logger }) => {
       await ensureStreams(nats, ['ASSETS']);

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { AssetConnectionModel } from './asset-connection.model';
 import { AssetFilter } from './asset-filter.input';
@@ -22,8 +23,9 @@ export class AssetsResolver {
     @Args('filter', { type: () => AssetFilter, nullable: true }) filter: AssetFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AssetConnectionModel> {
-    return this.inventory.list(identity.tenantId, filter, first, after);
+    return this.inventory.list(identity.tenantId, filter, first, after, selectsTotalCount(info));
   }
 
   @ResolveReference()
@@ -32,4 +34,11 @@ export class AssetsResolver {
     if (!context.identity) return Promise.resolve(null);
     return this.inventory.findById(context.identity.tenantId, reference.id);
   }
+}
+
+/** Counting a million rows is the expensive part of a page: only do it when the query asks for `totalCount`. */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((selection) => selection.kind !== 'Field' || selection.name.value === 'totalCount'),
+  );
 }

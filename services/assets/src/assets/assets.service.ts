@@ -49,6 +49,7 @@ export class AssetsService {
     filter: AssetFilter | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
+    withTotalCount = true,
   ): Promise<Connection<AssetModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 1);
@@ -82,9 +83,10 @@ export class AssetsService {
          ORDER BY id LIMIT $${pageParams.length}`,
         pageParams,
       )) as AssetRow[];
-      const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM assets ${filterSql}`, params)) as Array<{
-        count: number;
-      }>;
+      // Not selected: 0 is never serialised. Selected: an exact count (index-only on the tenant's filter index).
+      const [{ count }] = withTotalCount
+        ? ((await manager.query(`SELECT count(*)::int AS count FROM assets ${filterSql}`, params)) as Array<{ count: number }>)
+        : [{ count: 0 }];
       return toConnection(rows, limit, count, (row) => [row.id], toAssetModel, cursor !== null);
     });
   }
