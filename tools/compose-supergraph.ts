@@ -1,7 +1,8 @@
 /**
- * Composes the supergraph from each subgraph's own `_service { sdl }`: starts the five subgraphs
- * (on throwaway databases), reads their SDL, composes with @apollo/composition, and writes
- * `services/<name>/schema.graphql` and `gateway/supergraph.graphql`. With `--check` it writes
+ * Composes the supergraph from each subgraph's own `_service { sdl }`: starts the five service subgraphs
+ * and the gateway-hosted `access` subgraph alone (on throwaway databases and a private NATS), reads their
+ * SDL, composes with @apollo/composition, and writes `services/<name>/schema.graphql`,
+ * `gateway/access.schema.graphql` and `gateway/supergraph.graphql`. With `--check` it writes
  * nothing and exits 1 when a committed file differs or composition fails (run by `npm test`).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { Client } from 'pg';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { signInternalIdentity } from '@rampart/platform';
-import { DEPLOYABLES, ROOT, SUBGRAPH_NAMES, freePorts, startPrivateNats, startStack } from './stack';
+import { COMPOSED_SUBGRAPHS, ROOT, defaultPortOf, freePorts, schemaFileOf, startPrivateNats, startStack, type ComposedSubgraph } from './stack';
 
 const INTERNAL_SECRET = `compose-${randomBytes(16).toString('hex')}`;
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,15 +21,15 @@ async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const suffix = randomBytes(4).toString('hex');
   const databaseOf = (name: string) => `rampart_${name.replace(/-/g, '_')}_compose_${suffix}`;
-  const ports = await freePorts(SUBGRAPH_NAMES.length);
-  const portOf = new Map(SUBGRAPH_NAMES.map((name, index) => [name, ports[index]]));
+  const ports = await freePorts(COMPOSED_SUBGRAPHS.length);
+  const portOf = new Map<string, number>(COMPOSED_SUBGRAPHS.map((name, index) => [name, ports[index]]));
   const lines: string[] = [];
   const nats = await startPrivateNats();
   const stack = await startStack({
-    deployables: [...SUBGRAPH_NAMES],
+    deployables: [...COMPOSED_SUBGRAPHS],
     env: { DATABASE_URL, NATS_URL: nats.url, INTERNAL_AUTH_SECRET: INTERNAL_SECRET, LOG_LEVEL: 'warn' },
     envFor: (name) => ({ DATABASE_NAME: databaseOf(name) }),
-    portFor: (name) => portOf.get(name as (typeof SUBGRAPH_NAMES)[number]) ?? 0,
+    portFor: (name) => portOf.get(name) ?? 0,
     log: (name, line) => lines.push(`[${name}] ${line}`),
   }).catch(async (error: unknown) => {
     process.stderr.write(lines.join('\n') + '\n');
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
       INTERNAL_SECRET,
     );
     const sdls = await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => {
+      COMPOSED_SUBGRAPHS.map(async (name: ComposedSubgraph) => {
         const response = await fetch(stack.urls[name], {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-rampart-identity': token },
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
       }),
     );
     const composition = composeServices(
-      sdls.map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: `http://127.0.0.1:${DEPLOYABLES[name].port}/graphql` })),
+      sdls.map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: `http://127.0.0.1:${defaultPortOf(name)}/graphql` })),
     );
     if (composition.errors) {
       for (const error of composition.errors) process.stderr.write(`composition error: ${error.message}\n`);
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
       return;
     }
     const artifacts = [
-      ...sdls.map(({ name, sdl }) => ({ path: join(ROOT, 'services', name, 'schema.graphql'), content: sdl })),
+      ...sdls.map(({ name, sdl }) => ({ path: schemaFileOf(name), content: sdl })),
       { path: join(ROOT, 'gateway', 'supergraph.graphql'), content: composition.supergraphSdl.trim() + '\n' },
     ];
     for (const artifact of artifacts) {
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     await nats.stop();
     const admin = new Client({ connectionString: DATABASE_URL });
     await admin.connect();
-    for (const name of SUBGRAPH_NAMES) await admin.query(`DROP DATABASE IF EXISTS "${databaseOf(name)}" WITH (FORCE)`);
+    for (const name of COMPOSED_SUBGRAPHS) await admin.query(`DROP DATABASE IF EXISTS "${databaseOf(name)}" WITH (FORCE)`);
     await admin.end();
     if (failed) process.exitCode = 1;
   }

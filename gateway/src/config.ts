@@ -1,7 +1,15 @@
 import { join } from 'node:path';
-import { EnvReader, loadConfigOrExit, ConfigError } from '@rampart/platform';
+import {
+  ConfigError,
+  EnvReader,
+  loadConfigOrExit,
+  readPlatformConfig,
+  readTracingConfig,
+  type PlatformConfig,
+  type TracingConfig,
+} from '@rampart/platform';
 
-export const SUBGRAPHS = ['assets', 'config-checks', 'baseline-checks', 'attack-paths', 'billing'] as const;
+export const SUBGRAPHS = ['assets', 'config-checks', 'baseline-checks', 'attack-paths', 'billing', 'access'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
@@ -10,7 +18,32 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   'baseline-checks': 4003,
   'attack-paths': 4004,
   billing: 4005,
+  access: 4006,
 };
+
+/** graphql-armor limits, the same on HTTP and WebSocket. */
+export interface OperationLimits {
+  /** `GATEWAY_LIMITS=off` turns every limit off; only for measuring what they cost (bench/). */
+  enabled: boolean;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+export interface TokenBucketRate {
+  /** Sustained requests per second. */
+  perSecond: number;
+  /** Requests allowed in a burst (the bucket's size). */
+  burst: number;
+}
+
+export interface RateLimits {
+  enabled: boolean;
+  tenant: TokenBucketRate;
+  apiKey: TokenBucketRate;
+}
 
 export interface GatewayConfig {
   port: number;
@@ -21,16 +54,39 @@ export interface GatewayConfig {
   /** RS256 via a JWKS endpoint instead of a shared secret. */
   authJwksUrl: string | undefined;
   internalAuthSecret: string;
+  /**
+   * Where the gateway sends each subgraph's share of a query. `access` is hosted by this process
+   * (see `access`); when ACCESS_URL is unset its URL follows the port it listens on.
+   */
   subgraphUrls: Record<SubgraphName, string>;
+  accessUrlConfigured: boolean;
   supergraphPath: string;
   /** Per subgraph fetch timeout. */
   subgraphTimeoutMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** The access subgraph (API keys) this process hosts: its port, bind address, database and NATS. */
+  access: PlatformConfig & { host: string };
+  /** Server secret mixed into API key hashes: a leaked database alone does not let anyone check guesses. */
+  apiKeyPepper: string;
+  limits: OperationLimits;
+  rateLimits: RateLimits;
+  tracing: TracingConfig;
+  /** How long `scanProgress` waits for a task's first progress entry before answering NOT_FOUND. */
+  scanProgressWaitMs: number;
+  /** @apollo/gateway reports usage metrics to Apollo unless told not to; off unless APOLLO_TELEMETRY=true. */
+  apolloTelemetry: boolean;
 }
 
 function envKey(name: SubgraphName): string {
   return `${name.replace(/-/g, '_').toUpperCase()}_URL`;
+}
+
+function readRate(env: EnvReader, prefix: string, perSecond: number, burst: number): TokenBucketRate {
+  return {
+    perSecond: env.int(`${prefix}_PER_SECOND`, perSecond, { min: 1 }),
+    burst: env.int(`${prefix}_BURST`, burst, { min: 1 }),
+  };
 }
 
 export function readGatewayConfig(env: EnvReader): GatewayConfig {
@@ -40,23 +96,65 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
   if (!authJwtSecret && !authJwksUrl) throw new ConfigError('AUTH_JWT_SECRET', 'or AUTH_JWKS_URL is required');
   if (authJwtSecret && authJwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
   if (authJwksUrl) env.url('AUTH_JWKS_URL', undefined, ['https', 'http']);
+  const internalAuthSecret = production
+    ? env.string('INTERNAL_AUTH_SECRET')
+    : env.string('INTERNAL_AUTH_SECRET', 'rampart-development-internal-secret-change-me');
+  const accessPort = env.int('ACCESS_PORT', DEFAULT_SUBGRAPH_PORTS.access, { min: 0, max: 65535 });
+  const accessUrlConfigured = env.optionalString(envKey('access')) !== undefined;
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((name) => [name, env.url(envKey(name), `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`, ['http', 'https'])]),
+    SUBGRAPHS.map((name) => {
+      const port = name === 'access' ? accessPort : DEFAULT_SUBGRAPH_PORTS[name];
+      return [name, env.url(envKey(name), `http://127.0.0.1:${port}/graphql`, ['http', 'https'])];
+    }),
   ) as Record<SubgraphName, string>;
+  const apiKeyPepper = production
+    ? env.string('API_KEY_PEPPER')
+    : env.string('API_KEY_PEPPER', 'rampart-development-api-key-pepper-change-me');
+  if (apiKeyPepper.length < 32) throw new ConfigError('API_KEY_PEPPER', 'must be at least 32 characters');
+  const limitsOn = env.oneOf('GATEWAY_LIMITS', ['on', 'off'], 'on') === 'on';
   return {
     port: env.int('PORT', 4000, { min: 0, max: 65535 }),
     host: env.string('HOST', '0.0.0.0'),
     production,
     authJwtSecret,
     authJwksUrl,
-    internalAuthSecret: production
-      ? env.string('INTERNAL_AUTH_SECRET')
-      : env.string('INTERNAL_AUTH_SECRET', 'rampart-development-internal-secret-change-me'),
+    internalAuthSecret,
     subgraphUrls,
+    accessUrlConfigured,
     supergraphPath: env.string('SUPERGRAPH_PATH', join(__dirname, '..', 'supergraph.graphql')),
     subgraphTimeoutMs: env.int('SUBGRAPH_TIMEOUT_MS', 10_000, { min: 100 }),
     bodyLimitBytes: env.int('GATEWAY_BODY_LIMIT_BYTES', 600 * 1024 * 1024, { min: 1024 }),
     logLevel: env.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    access: { ...readAccessConfig(env, 'ACCESS_PORT'), host: env.string('ACCESS_HOST', '127.0.0.1') },
+    apiKeyPepper,
+    limits: {
+      enabled: limitsOn,
+      maxDepth: env.int('GATEWAY_MAX_DEPTH', 12, { min: 1 }),
+      maxCost: env.int('GATEWAY_MAX_COST', 5000, { min: 1 }),
+      maxAliases: env.int('GATEWAY_MAX_ALIASES', 15, { min: 0 }),
+      maxTokens: env.int('GATEWAY_MAX_TOKENS', 2000, { min: 10 }),
+      maxDirectives: env.int('GATEWAY_MAX_DIRECTIVES', 20, { min: 0 }),
+    },
+    rateLimits: {
+      enabled: limitsOn,
+      tenant: readRate(env, 'RATE_LIMIT_TENANT', 100, 300),
+      apiKey: readRate(env, 'RATE_LIMIT_API_KEY', 20, 100),
+    },
+    tracing: readTracingConfig(env),
+    scanProgressWaitMs: env.int('SCAN_PROGRESS_WAIT_MS', 2000, { min: 0 }),
+    apolloTelemetry: env.bool('APOLLO_TELEMETRY', false),
+  };
+}
+
+/**
+ * The access subgraph's settings: the platform's (DATABASE_URL, NATS_URL, …; database `rampart_access`)
+ * with its port from `portVariable`: ACCESS_PORT inside the gateway process (PORT is the gateway's),
+ * PORT when it runs alone (`gateway/src/access/main.ts`, used to compose the supergraph).
+ */
+export function readAccessConfig(env: EnvReader, portVariable: 'PORT' | 'ACCESS_PORT'): PlatformConfig {
+  return {
+    ...readPlatformConfig(env, 'access', DEFAULT_SUBGRAPH_PORTS.access),
+    port: env.int(portVariable, DEFAULT_SUBGRAPH_PORTS.access, { min: 0, max: 65535 }),
   };
 }
 

@@ -30,7 +30,7 @@ const PORTS: Record<string, number> = {
 };
 const serviceDirs = readdirSync(join(root, 'services')).filter((name) => existsSync(join(root, 'services', name, 'package.json')));
 const deployables = [...serviceDirs.map((name) => ({ name, dir: `services/${name}` })), { name: 'gateway', dir: 'gateway' }];
-const SECRETS = ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'INTERNAL_AUTH_SECRET', 'AUTH_JWT_SECRET'];
+const SECRETS = ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'INTERNAL_AUTH_SECRET', 'AUTH_JWT_SECRET', 'API_KEY_PEPPER'];
 const REQUIRED = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
 
 const dockerfileOf = (service: ComposeService) => join(root, service.build!.context, service.build!.dockerfile ?? 'Dockerfile');
@@ -75,7 +75,8 @@ describe('docker-compose.yml', () => {
     }
     for (const name of serviceDirs) expect(Object.keys(compose.services[name].depends_on ?? {})).toEqual(expect.arrayContaining(['postgres', 'nats']));
     expect(Object.keys(compose.services['attack-paths'].depends_on ?? {})).toContain('memgraph');
-    expect(Object.keys(compose.services.gateway.depends_on ?? {}).sort()).toEqual([...serviceDirs].sort());
+    // The gateway also hosts the access subgraph (Postgres) and streams progress from NATS KV.
+    expect(Object.keys(compose.services.gateway.depends_on ?? {}).sort()).toEqual([...serviceDirs, 'nats', 'postgres'].sort());
   });
 
   it('configures each deployable for production, secrets only from the environment and required', () => {
@@ -94,6 +95,8 @@ describe('docker-compose.yml', () => {
     const gateway = compose.services.gateway.environment ?? {};
     expect(gateway).toMatchObject({ NODE_ENV: 'production' });
     expect(gateway.AUTH_JWT_SECRET).toMatch(REQUIRED('AUTH_JWT_SECRET'));
+    expect(gateway.API_KEY_PEPPER).toMatch(REQUIRED('API_KEY_PEPPER'));
+    expect(gateway).toMatchObject({ NATS_URL: 'nats://nats:4222' });
     for (const name of serviceDirs) {
       expect(gateway[`${name.replace(/-/g, '_').toUpperCase()}_URL`]).toBe(`http://${name}:${PORTS[name]}/graphql`);
     }

@@ -34,7 +34,7 @@ describe('BearerVerifier', () => {
   describe('with RS256 keys from a JWKS endpoint', () => {
     let server: Server;
     let url: string;
-    let privateKey: CryptoKey;
+    let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
     beforeAll(async () => {
       const pair = await generateKeyPair('RS256');

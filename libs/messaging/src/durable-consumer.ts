@@ -3,7 +3,8 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import { HEADERS, type EventContract } from '@rampart/contracts';
-import type { Logger, TenantDatabase } from '@rampart/platform';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { extractTraceContext, histogramMetric, type Logger, type TenantDatabase } from '@rampart/platform';
 import { ensureStreams } from './streams';
 
 export interface EventMeta {
@@ -32,6 +33,14 @@ export interface DurableConsumerOptions {
   /** Test hooks to stop the process at a precise point. */
   hooks?: { beforeAck?: (meta: EventMeta) => void | Promise<void> };
 }
+
+const eventLag = histogramMetric({
+  name: 'rampart_event_lag_seconds',
+  help: 'Time from an event being stored in its JetStream stream to a consumer starting to apply it',
+  labelNames: ['consumer', 'subject'] as const,
+  buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120, 600],
+});
+const tracer = trace.getTracer('@rampart/messaging');
 
 /**
  * A durable pull consumer with an inbox: each message is applied in one transaction together with
@@ -103,12 +112,36 @@ export class DurableConsumer {
       message.ack(); // another event on the same stream; not ours to apply
       return;
     }
+    eventLag.observe(
+      { consumer: this.options.durable, subject: message.subject },
+      Math.max(0, Date.now() - Number(message.info.timestampNanos) / 1e6) / 1000,
+    );
+    // Continue the producer's trace (its `traceparent` rode in the message headers).
+    const carrier: Record<string, string> = {};
+    for (const key of message.headers?.keys() ?? []) carrier[key.toLowerCase()] = message.headers?.get(key) ?? '';
+    const parent = extractTraceContext(carrier);
+    const span = tracer.startSpan(
+      `${message.subject} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': message.subject, 'messaging.consumer.group.name': this.options.durable },
+      },
+      parent,
+    );
+    try {
+      await context.with(trace.setSpan(parent, span), () => this.apply(message, handler, meta));
+    } finally {
+      span.end();
+    }
+  }
+
+  private async apply(message: JsMsg, handler: EventHandler, meta: EventMeta): Promise<void> {
     try {
       const event = fromBinary(handler.contract.schema, message.data);
-      await this.database.run(tenantId, async (manager) => {
+      await this.database.run(meta.tenantId, async (manager) => {
         const fresh = (await manager.query(
           'INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
-          [this.options.durable, messageId],
+          [this.options.durable, meta.messageId],
         )) as unknown[];
         if (fresh.length === 0) return; // applied before a crash or a redelivery: nothing to do
         await handler.handle(manager, event, meta);
@@ -116,6 +149,7 @@ export class DurableConsumer {
       await this.options.hooks?.beforeAck?.(meta);
       message.ack();
     } catch (error) {
+      trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
       if (message.info.deliveryCount >= this.maxDeliver) {
         this.logger.error({ err: error, ...meta }, 'message failed too often; moved to dead_letter');
         await this.deadLetter(message, meta, error).catch((dlqError: unknown) =>

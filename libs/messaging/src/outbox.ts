@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { HEADERS, type EventContract } from '@rampart/contracts';
+import { injectTraceContext } from '@rampart/platform';
 
 /**
  * Writes an event into the outbox inside the caller's business transaction: it is published if
@@ -15,7 +16,9 @@ export async function publishInTransaction<S extends DescMessage>(
   extraHeaders: Record<string, string> = {},
 ): Promise<string> {
   const id = randomUUID();
-  const headers = { [HEADERS.tenant]: tenantId, [HEADERS.eventType]: contract.subject, ...extraHeaders };
+  // `traceparent` (and baggage) of the request that caused the event: the relay copies outbox headers onto
+  // the NATS message, so the consumer's span continues this trace.
+  const headers = injectTraceContext({ [HEADERS.tenant]: tenantId, [HEADERS.eventType]: contract.subject, ...extraHeaders });
   await manager.query(
     'INSERT INTO outbox (id, subject, payload, headers, tenant_id) VALUES ($1, $2, $3, $4, $5)',
     [id, contract.subject, Buffer.from(toBinary(contract.schema, message)), JSON.stringify(headers), tenantId],
@@ -32,7 +35,7 @@ export async function publishManyInTransaction<S extends DescMessage>(
 ): Promise<string[]> {
   if (messages.length === 0) return [];
   const ids: string[] = [];
-  const headers = JSON.stringify({ [HEADERS.tenant]: tenantId, [HEADERS.eventType]: contract.subject });
+  const headers = JSON.stringify(injectTraceContext({ [HEADERS.tenant]: tenantId, [HEADERS.eventType]: contract.subject }));
   const chunk = 2000;
   for (let start = 0; start < messages.length; start += chunk) {
     const slice = messages.slice(start, start + chunk);

@@ -17,3 +17,8 @@ export * from './graphql/start-subgraph';
 export * from './graphql/scalars';
 export * from './graphql/pagination';
 export * from './graphql/run-service';
+export * from './observability/tracing';
+export * from './observability/trace-context';
+export * from './observability/metrics';
+export * from './observability/metrics.controller';
+export * from './observability/graphql-observability.plugin';

@@ -1,4 +1,5 @@
 import { EnvReader } from './env-reader';
+import { readTracingConfig, type TracingConfig } from '../observability/tracing';
 
 /** The settings every service shares; each service's `config.ts` extends it with its own. */
 export interface PlatformConfig {
@@ -16,6 +17,8 @@ export interface PlatformConfig {
   /** Secret the gateway signs forwarded identities with, and subgraphs verify them with. */
   internalAuthSecret: string;
   logLevel: string;
+  /** OpenTelemetry; absent (tests that build a config by hand): no tracing. */
+  tracing?: TracingConfig;
 }
 
 export function readPlatformConfig(env: EnvReader, serviceName: string, defaultPort: number): PlatformConfig {
@@ -34,5 +37,6 @@ export function readPlatformConfig(env: EnvReader, serviceName: string, defaultP
       ? env.string('INTERNAL_AUTH_SECRET')
       : env.string('INTERNAL_AUTH_SECRET', 'rampart-development-internal-secret-change-me'),
     logLevel: env.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    tracing: readTracingConfig(env),
   };
 }

@@ -17,6 +17,11 @@ import { PermissionGuard } from '../identity/permission.guard';
 import type { Identity } from '../identity/identity';
 import { createLogger, PinoNestLogger, type Logger } from '../logging/logger';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { graphqlObservabilityPlugin } from '../observability/graphql-observability.plugin';
+import { startDefaultMetrics } from '../observability/metrics';
+import { MetricsController } from '../observability/metrics.controller';
+import { traceHttpRequests } from '../observability/trace-context';
+import { flushTracing, startTracing } from '../observability/tracing';
 import { requireIdentityPlugin } from './require-identity.plugin';
 import { LOGGER, NATS_CONNECTION, PLATFORM_CONFIG, TENANT_DATABASE } from './platform.tokens';
 
@@ -65,6 +70,8 @@ async function identityFromHeaders(
  */
 export async function startSubgraph<C extends PlatformConfig>(definition: SubgraphDefinition<C>): Promise<RunningSubgraph> {
   const { config } = definition;
+  startTracing(config.serviceName, config.tracing);
+  startDefaultMetrics();
   const logger = createLogger(config.serviceName, config.logLevel);
   const dataSource = await provisionDatabase(config, definition.migrations, { entities: definition.entities });
   const database = new TenantDatabase(dataSource);
@@ -107,11 +114,11 @@ export async function startSubgraph<C extends PlatformConfig>(definition: Subgra
         }),
         formatError: (formatted, error) =>
           formatError(formatted, error, (hidden) => logger.error({ err: hidden }, 'unexpected error in resolver')),
-        plugins: [requireIdentityPlugin, ApolloServerPluginInlineTraceDisabled()],
+        plugins: [requireIdentityPlugin, graphqlObservabilityPlugin(config.serviceName), ApolloServerPluginInlineTraceDisabled()],
       }),
       ...definition.imports,
     ],
-    controllers: [HealthController],
+    controllers: [HealthController, MetricsController],
     providers: [{ provide: APP_GUARD, useClass: PermissionGuard }],
   })
   class RootModule {}
@@ -121,6 +128,8 @@ export async function startSubgraph<C extends PlatformConfig>(definition: Subgra
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: definition.bodyLimit ?? '1mb' });
+  // After body parsing, so resolvers run inside the request's span (child of the gateway's traceparent).
+  app.use(traceHttpRequests(config.serviceName));
   await app.listen(config.port, definition.host ?? '0.0.0.0');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -138,6 +147,7 @@ export async function startSubgraph<C extends PlatformConfig>(definition: Subgra
       await app.close();
       await nats.drain().catch(() => undefined);
       await database.close();
+      await flushTracing();
     },
   };
 }

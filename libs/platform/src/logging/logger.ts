@@ -1,17 +1,37 @@
 import pino, { type Logger } from 'pino';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import type { LoggerService } from '@nestjs/common';
+import { requestIdOf } from '../observability/trace-context';
 
 export type { Logger };
 
-/** JSON logs, one object a line, with the service name on every line. Secrets are redacted by path. */
+/** The trace, span and request ids of the active context, so a log line can be found from a trace and back. */
+function correlationIds(): Record<string, string> {
+  const active = context.active();
+  const fields: Record<string, string> = {};
+  const spanContext = trace.getSpan(active)?.spanContext();
+  if (spanContext && isSpanContextValid(spanContext)) {
+    fields.traceId = spanContext.traceId;
+    fields.spanId = spanContext.spanId;
+  }
+  const requestId = requestIdOf(active);
+  if (requestId) fields.requestId = requestId;
+  return fields;
+}
+
+/**
+ * JSON logs, one object a line, with the service name on every line and the trace and request ids of
+ * the work in progress. Secrets are redacted by path.
+ */
 export function createLogger(service: string, level = 'info'): Logger {
   return pino({
     name: service,
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: correlationIds,
     redact: {
-      paths: ['*.password', '*.secret', '*.accessKeySecret', '*.authorization', '*.token', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+      paths: ['*.password', '*.secret', '*.accessKeySecret', '*.authorization', '*.token', 'req.headers.authorization', 'req.headers["x-api-key"]', '*["x-api-key"]', '*.apiKey'],
       censor: '[redacted]',
     },
   });
