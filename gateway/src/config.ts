@@ -159,4 +159,3 @@ export function readAccessConfig(env: EnvReader, portVariable: 'PORT' | 'ACCESS_
 }
 
 export const loadGatewayConfig = (env = process.env) => loadConfigOrExit('gateway', readGatewayConfig, env);
-export { EnvReader };

@@ -30,8 +30,7 @@ export class BearerVerifier {
   async verify(token: string): Promise<Identity> {
     const cached = this.verified.get(token);
     if (cached) return cached;
-    const identity = await this.verifyUncached(token);
-    return identity;
+    return this.verifyUncached(token);
   }
 
   private async verifyUncached(token: string): Promise<Identity> {
