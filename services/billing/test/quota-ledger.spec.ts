@@ -187,6 +187,51 @@ describe('quota ledger', () => {
     await quota.void({ tenantId, reservationId: 'q-2' });
   });
 
+  it('applies a queued batch with repeats, duplicates and shared evaluations exactly as one call after the other', async () => {
+    const tenantId = await subscribedTenant(100);
+    const evaluations = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, index) => ({ checkItemId: 'oss-public-read', assetId: `asset-${from + index}` }));
+    await quota.reserve({ id: 'a', tenantId, units: 30, operation: 'SCAN', taskId: 't' });
+
+    const reserved = await Promise.all([
+      quota.reserve({ id: 'b', tenantId, units: 50, operation: 'SCAN', taskId: 't' }),
+      quota.reserve({ id: 'a', tenantId, units: 30, operation: 'SCAN', taskId: 't' }),
+      quota.reserve({ id: 'c', tenantId, units: 50, operation: 'SCAN', taskId: 't' }),
+      quota.reserve({ id: 'b', tenantId, units: 50, operation: 'SCAN', taskId: 't' }),
+      quota.reserve({ id: 'd', tenantId, units: 5, operation: 'SCAN', taskId: 't' }),
+      quota.post({ tenantId, reservationId: 'a', units: 2, usage: evaluations(0, 2) }),
+    ]);
+    expect(reserved).toEqual([
+      { reservationId: 'b', granted: 50, remaining: 20, model: 'SUBSCRIPTION' },
+      expect.objectContaining({ reservationId: 'a', granted: 30 }),
+      { reservationId: 'c', granted: 20, remaining: 0, model: 'SUBSCRIPTION' },
+      expect.objectContaining({ reservationId: 'b', granted: 50 }),
+      { reservationId: 'd', granted: 0, remaining: 0, model: 'SUBSCRIPTION' },
+      { reservationId: 'a', posted: 2, released: 28 },
+    ]);
+
+    const posted = await Promise.allSettled([
+      quota.post({ tenantId, reservationId: 'b', units: 10, usage: evaluations(0, 10) }),
+      quota.post({ tenantId, reservationId: 'c', units: 10, usage: evaluations(5, 15) }),
+      quota.post({ tenantId, reservationId: 'b', units: 10, usage: evaluations(0, 10) }),
+      quota.post({ tenantId, reservationId: 'd', units: 1, usage: evaluations(20, 21) }),
+      quota.void({ tenantId, reservationId: 'd' }),
+    ]);
+    expect(posted.map((call) => (call.status === 'fulfilled' ? call.value : (call.reason as RampartError).code))).toEqual([
+      { reservationId: 'b', posted: 8, released: 42 },
+      { reservationId: 'c', posted: 5, released: 15 },
+      { reservationId: 'b', posted: 8, released: 42 },
+      'BAD_USER_INPUT',
+      { reservationId: 'd', released: 0 },
+    ]);
+    await expect(accounts.billingAccount(tenantId)).resolves.toMatchObject({ quota: { consumed: 15, reserved: 0, remaining: 85 } });
+    const exhausted = await db.database.runUnscoped((manager) =>
+      manager.query('SELECT payload FROM outbox WHERE tenant_id = $1 AND subject = $2', [tenantId, EVENTS.quotaExhausted.subject]),
+    );
+    expect(exhausted.map((row: { payload: Uint8Array }) => fromBinary(QuotaExhaustedSchema, row.payload).reservationId)).toEqual(['c']);
+    await assertLedgerInvariants(db.database, [tenantId]);
+  });
+
   it('refuses at the schema level to overdraw a limited account', async () => {
     const tenantId = await subscribedTenant(10);
     const error = await sqlError(

@@ -14,6 +14,7 @@ import { BillingAccountRepository, type LockedTenant } from '../accounts/billing
 import { isQuotaOperation, type BillingModel, type QuotaOperation } from '../entitlements/edition';
 import { entitlementsOf, permitsConfigCheckOperation } from '../entitlements/tenant-entitlements';
 import { availableOf } from '../ledger/ledger-account';
+import { BulkQuotaLedger } from '../ledger/bulk-quota-ledger';
 import { QuotaLedger, SYSTEM_ID_PREFIX, type Reservation, type UsageLine } from '../ledger/quota-ledger';
 import { unitsGranted } from './billing-rules';
 
@@ -98,10 +99,16 @@ export class QuotaReservations {
     options: QuotaReservationsOptions = {},
     private readonly accounts = new BillingAccountRepository(),
     private readonly ledger = new QuotaLedger(),
+    private readonly bulk = new BulkQuotaLedger(),
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.defaultTimeoutSeconds = options.defaultTimeoutSeconds ?? 600;
     this.maxTimeoutSeconds = options.maxTimeoutSeconds ?? 24 * 3600;
+  }
+
+  /** Takes the tenant's lock for the calls that follow in this transaction. */
+  async lockTenant(manager: EntityManager, tenantId: string): Promise<void> {
+    await this.lock(manager, tenantId, this.clock());
   }
 
   private async lock(manager: EntityManager, tenantId: string, now: Date): Promise<LockedTenant> {
@@ -181,6 +188,83 @@ export class QuotaReservations {
     }
     this.remember(manager, after);
     return { reservationId: command.id, granted, remaining, model };
+  }
+
+  /**
+   * Reserves for many calls of one tenant in one statement, as `reserve` would one after the other
+   * in this order. Each call must be valid (`validateReserve`) with a distinct id. Answers the calls
+   * that created their reservation; the others (a repeated id, an operation the plan does not
+   * permit) are left undefined for `reserve`.
+   */
+  async reserveAll(manager: EntityManager, tenantId: string, commands: ReserveCommand[]): Promise<Array<ReserveOutcome | undefined>> {
+    const now = this.clock();
+    const tenant = await this.lock(manager, tenantId, now);
+    const entitlements = entitlementsOf(tenantId, tenant.plan, now);
+    const model = tenant.plan.model;
+    const debit = model === 'PAY_AS_YOU_GO' ? 'PAY_AS_YOU_GO' : 'QUOTA';
+    const available = availableOf(tenant.quota);
+    const permitted = commands.filter((command) => permitsConfigCheckOperation(entitlements, command.operation as QuotaOperation));
+    if (permitted.length === 0) return commands.map(() => undefined);
+    const granted = await this.bulk.reserveAll(manager, tenantId, {
+      model,
+      debit,
+      available,
+      at: now,
+      reservations: permitted.map((command) => ({
+        id: command.id,
+        requested: command.units,
+        operation: command.operation as QuotaOperation,
+        taskId: command.taskId || null,
+        expiresAt: new Date(now.getTime() + (command.timeoutSeconds || this.defaultTimeoutSeconds) * 1000),
+      })),
+    });
+    let held = 0;
+    let exhaustedBy: string | null = null;
+    const outcomes = commands.map((command): ReserveOutcome | undefined => {
+      const units = granted.get(command.id);
+      if (units === undefined) return undefined;
+      held += units;
+      const remaining = model === 'SUBSCRIPTION' ? available - held : 0;
+      if (model === 'SUBSCRIPTION' && remaining === 0 && command.units > 0 && exhaustedBy === null) exhaustedBy = command.id;
+      return { reservationId: command.id, granted: units, remaining, model };
+    });
+    let after = debit === 'QUOTA' ? this.moved(tenant, held, 0) : tenant;
+    if (exhaustedBy !== null && tenant.quotaExhaustedAt === null) {
+      await this.markExhausted(manager, tenantId, exhaustedBy, now);
+      after = { ...after, quotaExhaustedAt: now };
+    }
+    this.remember(manager, after);
+    return outcomes;
+  }
+
+  /**
+   * Posts many calls of one tenant in one statement. Each call must be valid (`validatePost`) and
+   * name a distinct reservation. Answers the calls whose reservation was open and covered the post;
+   * the others (a repeat, a late post, a refusal) are left undefined for `post`.
+   */
+  async postAll(manager: EntityManager, tenantId: string, commands: PostCommand[]): Promise<Array<PostOutcome | undefined>> {
+    const now = this.clock();
+    const tenant = await this.lock(manager, tenantId, now);
+    const done = await this.bulk.postAll(
+      manager,
+      tenantId,
+      commands.map((command) => ({ reservationId: command.reservationId, units: command.units, lines: command.usage })),
+      now,
+    );
+    let reserved = 0;
+    let posted = 0;
+    for (const outcome of done.values()) {
+      if (outcome.debitAccount !== 'QUOTA') continue;
+      reserved += outcome.reserved;
+      posted += outcome.posted;
+    }
+    const after = this.moved(tenant, -reserved, posted);
+    if (posted < reserved) await this.released(manager, after, now);
+    else this.remember(manager, after);
+    return commands.map((command) => {
+      const outcome = done.get(command.reservationId);
+      return outcome && { reservationId: command.reservationId, posted: outcome.posted, released: outcome.reserved - outcome.posted };
+    });
   }
 
   async post(manager: EntityManager, command: PostCommand): Promise<PostOutcome> {
@@ -276,7 +360,7 @@ export class QuotaReservations {
     );
   }
 
-  private validateReserve(command: ReserveCommand): void {
+  validateReserve(command: ReserveCommand): void {
     validateTenant(command.tenantId);
     validateId(command.id, 'id');
     if (!Number.isSafeInteger(command.units) || command.units < 0 || command.units > MAX_UNITS_PER_RESERVATION) {
@@ -307,7 +391,7 @@ function validateReservationRef(command: { tenantId: string; reservationId: stri
   validateId(command.reservationId, 'reservationId');
 }
 
-function validatePost(command: PostCommand): void {
+export function validatePost(command: PostCommand): void {
   validateReservationRef(command);
   if (!Number.isSafeInteger(command.units) || command.units < 0) throw new BadUserInputError('units must be a non-negative integer', 'units');
   if (command.units !== command.usage.length) {

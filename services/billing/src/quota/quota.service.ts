@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TenantDatabase } from '@rampart/platform';
+import { applyQuotaCalls, type QuotaAnswer, type QuotaCall } from './quota-calls';
 import {
   QuotaReservations,
   type PostCommand,
@@ -20,30 +21,37 @@ export interface QuotaServiceOptions extends QuotaReservationsOptions {
 
 /**
  * Quota reservations in tenant transactions: calls of the same tenant that queue up behind its
- * lock share a transaction (see TenantTransactionBatcher); deadlocks and serialization failures
- * are retried.
+ * lock share a transaction and, mostly, a statement (see TenantTransactionBatcher and
+ * applyQuotaCalls); deadlocks and serialization failures are retried.
  */
 export class QuotaService {
-  private readonly batcher: TenantTransactionBatcher;
+  private readonly batcher: TenantTransactionBatcher<QuotaCall, QuotaAnswer>;
 
   constructor(
     private readonly database: TenantDatabase,
     options: QuotaServiceOptions = {},
     readonly reservations = new QuotaReservations(options),
   ) {
-    this.batcher = new TenantTransactionBatcher(database, options.maxBatch ?? 32);
+    this.batcher = new TenantTransactionBatcher(
+      database,
+      {
+        prepare: (manager, tenantId) => this.reservations.lockTenant(manager, tenantId),
+        apply: (manager, tenantId, calls) => applyQuotaCalls(this.reservations, manager, tenantId, calls),
+      },
+      options.maxBatch,
+    );
   }
 
   reserve(command: ReserveCommand): Promise<ReserveOutcome> {
-    return this.batcher.run(command.tenantId, (manager) => this.reservations.reserve(manager, command));
+    return this.batcher.run(command.tenantId, { kind: 'reserve', command }) as Promise<ReserveOutcome>;
   }
 
   post(command: PostCommand): Promise<PostOutcome> {
-    return this.batcher.run(command.tenantId, (manager) => this.reservations.post(manager, command));
+    return this.batcher.run(command.tenantId, { kind: 'post', command }) as Promise<PostOutcome>;
   }
 
   void(command: VoidCommand): Promise<VoidOutcome> {
-    return this.batcher.run(command.tenantId, (manager) => this.reservations.void(manager, command));
+    return this.batcher.run(command.tenantId, { kind: 'void', command }) as Promise<VoidOutcome>;
   }
 
   /** Voids one reservation if it is still open and past its timeout (the sweeper's step). */
