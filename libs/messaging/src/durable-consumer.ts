@@ -6,6 +6,7 @@ import { HEADERS, type EventContract } from '@rampart/contracts';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { extractTraceContext, histogramMetric, type Logger, type TenantDatabase } from '@rampart/platform';
 import { ensureStreams } from './streams';
+import { decodeEventPayload, PAYLOAD_ENCODING_HEADER } from './event-payload.encoding';
 
 export interface EventMeta {
   tenantId: string;
@@ -137,7 +138,7 @@ export class DurableConsumer {
 
   private async apply(message: JsMsg, handler: EventHandler, meta: EventMeta): Promise<void> {
     try {
-      const event = fromBinary(handler.contract.schema, message.data);
+      const event = fromBinary(handler.contract.schema, decodeEventPayload(message.data, message.headers?.get(PAYLOAD_ENCODING_HEADER) || undefined));
       await this.database.run(meta.tenantId, async (manager) => {
         const fresh = (await manager.query(
           'INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',

@@ -2,6 +2,8 @@ export * from './messaging-tables.migration';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './durable-consumer';
+export * from './event-payload.encoding';
 export * from './streams';
 export * from './progress-store';
 export * from './asset-replica';
+export * from './work-queue';

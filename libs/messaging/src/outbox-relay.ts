@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { TenantDatabase } from '@rampart/platform';
 import type { Logger } from '@rampart/platform';
+import { OutboxPublisher } from './outbox-publisher';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
@@ -31,7 +31,7 @@ const MAX_ATTEMPTS = 5;
  * window drops and consumers' inboxes ignore: exactly one effect either way.
  */
 export class OutboxRelay {
-  private readonly js: JetStreamClient;
+  private readonly publisher: OutboxPublisher;
   private listener?: Client;
   private running = false;
   private wake?: () => void;
@@ -45,8 +45,8 @@ export class OutboxRelay {
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.js = jetstream(nats);
-    this.batchSize = options.batchSize ?? 500;
+    this.publisher = new OutboxPublisher(nats);
+    this.batchSize = options.batchSize ?? 2000;
     this.pollMs = options.pollMs ?? 1000;
   }
 
@@ -66,6 +66,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.publisher.close();
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -110,23 +111,18 @@ export class OutboxRelay {
         [this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      const outcomes = await Promise.allSettled(
-        rows.map((row) => {
-          const h = natsHeaders();
-          // Includes the producer's `traceparent`/`baggage` (see publishInTransaction).
-          for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
-          return this.js.publish(row.subject, row.payload, { msgID: row.id, headers: h });
-        }),
+      // Every event of the batch in flight at once (at most batchSize acknowledgements awaited), in commit order.
+      const failures = await this.publisher.publish(
+        rows.map((row) => ({ subject: row.subject, payload: row.payload, msgId: row.id, headers: row.headers })),
       );
       await this.options.hooks?.afterPublish?.(rows.map((row) => row.id));
-      const published = rows.filter((_, index) => outcomes[index].status === 'fulfilled');
+      const published = rows.filter((_, index) => failures[index] === null);
       await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [published.map((row) => row.seq)]);
       // A row that cannot be published (e.g. over the server's max_payload) must not stall every
       // later event: count its failures and set it aside after MAX_ATTEMPTS, loudly.
-      for (const [index, outcome] of outcomes.entries()) {
-        if (outcome.status === 'fulfilled') continue;
+      for (const [index, reason] of failures.entries()) {
+        if (reason === null) continue;
         const row = rows[index];
-        const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
         const [{ attempts }] = (await manager.query(
           'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1 RETURNING attempts',
           [row.seq, reason],

@@ -6,7 +6,7 @@ import { dropTestDatabase, testPlatformConfig, TEST_NATS_URL } from '@rampart/te
 import { DurableConsumer, ensureStreams, OutboxRelay } from '@rampart/messaging';
 import type { TenantDatabase } from '@rampart/platform';
 import {
-  appUrlOf, CommittedSignal, ConsumerTables1764300000011, countEffect, effectCount, openDatabase, ProducerTables1764300000010,
+  appUrlOf, CommittedSignal, ConsumerTables1764300000011, countEffect, effectCount, effectTagCount, openDatabase, ProducerTables1764300000010,
   silentLogger, uniqueTenant, writeWidgetWithEvent,
 } from './messaging.fixture';
 
@@ -89,6 +89,20 @@ describe('events between services: outbox, relay, durable consumer with inbox', 
     await applied;
     await settle(tenant);
     expect(await effectCount(consumerDb, tenant, 'asset-1')).toBe(1);
+  });
+
+  it('carries an event larger than the server max_payload compressed, and applies it whole', async () => {
+    const tenant = uniqueTenant();
+    // An account-wide asset of a large tenant: tens of thousands of similar entries.
+    const tags = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`user-${i}@example.onaliyun.com`, `AccessKey active, last used 2026-11-${(i % 28) + 1}`]));
+    const id = await writeWidgetWithEvent(producer, tenant, 'account-asset', tags);
+    const [{ bytes }] = (await producer.runUnscoped((m) => m.query('SELECT length(payload) AS bytes FROM outbox WHERE id = $1', [id]))) as Array<{ bytes: number }>;
+    expect(bytes).toBeGreaterThan(nats.info!.max_payload);
+    const applied = committed.next((meta) => meta.tenantId === tenant);
+    await relay.drain();
+    await applied;
+    expect(await effectCount(consumerDb, tenant, 'account-asset')).toBe(1);
+    expect(await effectTagCount(consumerDb, tenant, 'account-asset')).toBe(40_000);
   });
 
   it('publishes nothing for a write that was rolled back', async () => {

@@ -22,7 +22,7 @@ export class ConsumerTables1764300000011 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await createMessagingTables(queryRunner);
     await queryRunner.query(
-      'CREATE TABLE effects (tenant_id text NOT NULL, asset_id text NOT NULL, applied int NOT NULL, PRIMARY KEY (tenant_id, asset_id))',
+      'CREATE TABLE effects (tenant_id text NOT NULL, asset_id text NOT NULL, applied int NOT NULL, tags int NOT NULL DEFAULT 0, PRIMARY KEY (tenant_id, asset_id))',
     );
     await enableTenantRowLevelSecurity(queryRunner, 'effects');
   }
@@ -34,9 +34,9 @@ export const countEffect: EventHandler<typeof AssetChangedSchema> = {
   contract: EVENTS.assetChanged,
   async handle(manager, event) {
     await manager.query(
-      `INSERT INTO effects (tenant_id, asset_id, applied) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, asset_id) DO UPDATE SET applied = effects.applied + 1`,
-      [event.tenantId, event.asset?.id ?? ''],
+      `INSERT INTO effects (tenant_id, asset_id, applied, tags) VALUES ($1, $2, 1, $3)
+       ON CONFLICT (tenant_id, asset_id) DO UPDATE SET applied = effects.applied + 1, tags = $3`,
+      [event.tenantId, event.asset?.id ?? '', Object.keys(event.asset?.tags ?? {}).length],
     );
   },
 };
@@ -61,12 +61,14 @@ export async function openDatabase(config: PlatformConfig, migration: new () => 
 }
 
 /** Writes a widget and its event in one transaction, as a producing service does. */
-export async function writeWidgetWithEvent(database: TenantDatabase, tenantId: string, assetId: string): Promise<string> {
+export async function writeWidgetWithEvent(
+  database: TenantDatabase, tenantId: string, assetId: string, tags: Record<string, string> = {},
+): Promise<string> {
   return database.run(tenantId, async (manager) => {
     await manager.query('INSERT INTO widgets (tenant_id, id) VALUES ($1, $2)', [tenantId, assetId]);
     return publishInTransaction(manager, EVENTS.assetChanged, tenantId, create(AssetChangedSchema, {
       tenantId,
-      asset: { id: assetId, name: assetId },
+      asset: { id: assetId, name: assetId, tags },
       version: 1n,
     }));
   });
@@ -77,6 +79,11 @@ export async function effectCount(database: TenantDatabase, tenantId: string, as
     applied: number;
   }>;
   return rows[0]?.applied ?? 0;
+}
+
+export async function effectTagCount(database: TenantDatabase, tenantId: string, assetId: string): Promise<number> {
+  const rows = (await database.run(tenantId, (m) => m.query('SELECT tags FROM effects WHERE asset_id = $1', [assetId]))) as Array<{ tags: number }>;
+  return rows[0]?.tags ?? 0;
 }
 
 export function appUrlOf(database: TenantDatabase): string {
