@@ -2,7 +2,8 @@
  * First page of `assets` for a tenant holding 1,000,000 assets (plus a neighbour tenant), through the assets
  * subgraph's GraphQL endpoint: p50/p99 with and without `totalCount`, unfiltered and filtered by product.
  * Rows are bulk-inserted with SQL generate_series into a throw-away test database. Run:
- *   node -r @swc-node/register bench/assets-query.bench.ts [--rows 1000000] [--runs 200]
+ *   node -r @swc-node/register bench/assets-query.bench.ts [--rows 1000000] [--runs 200] [--explain]
+ * `--explain` first prints the plans of the page and count queries as the app role sees them (RLS on).
  */
 import { Client } from 'pg';
 import { signInternalIdentity } from '@rampart/platform';
@@ -43,6 +44,16 @@ async function main(): Promise<void> {
     await admin.query('ANALYZE assets');
     process.stdout.write(`inserted ${ROWS} + ${Math.round(ROWS / 10)} rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
+    if (process.argv.includes('--explain')) {
+      for (const sql of [
+        'SELECT id, name, configuration FROM assets ORDER BY id LIMIT 51',
+        "SELECT id, name, configuration FROM assets WHERE product = 'ECS' ORDER BY id LIMIT 51",
+        "SELECT n FROM asset_counts WHERE dimension = 'all' AND value = ''",
+      ]) {
+        const plan = (await subgraph.database.run('bench', (m) => m.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`))) as Array<{ 'QUERY PLAN': string }>;
+        process.stdout.write(`${sql}\n${plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}\n`);
+      }
+    }
     for (const [name, query] of Object.entries(QUERIES)) {
       // Forwarded identities are short-lived: a fresh one per series.
       const token = await signInternalIdentity({ subject: 'bench', tenantId: 'bench', roles: ['viewer'], permissions: ['read'], via: 'jwt' }, TEST_INTERNAL_SECRET);

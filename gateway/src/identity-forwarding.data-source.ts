@@ -9,7 +9,7 @@ const FORWARDED_TTL_SECONDS = 300;
 /** Forwarded identities are signed once per identity and reused until well before they expire. */
 const signed = new TtlCache<string>(50_000);
 
-async function forwardedIdentity(identity: Identity, secret: string): Promise<string> {
+export async function forwardedIdentity(identity: Identity, secret: string): Promise<string> {
   const key = JSON.stringify([identity.subject, identity.tenantId, identity.roles, identity.permissions, identity.via, identity.apiKeyId]);
   const cached = signed.get(key);
   if (cached) return cached;

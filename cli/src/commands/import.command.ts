@@ -15,6 +15,13 @@ interface ImportAnswer {
   errors?: Array<{ message: string; extensions?: { code?: string; details?: { path?: string } } }>;
 }
 
+/**
+ * Files up to this size go through `importInventory` (GraphQL): the gateway and the subgraph each hold the request
+ * as one string, and a JavaScript string tops out near 512 MiB. Larger files are uploaded as they are to
+ * `POST /imports/inventory`, which reads them one call at a time.
+ */
+export const GRAPHQL_IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+
 /** The GraphQL request body, with the snapshot file streamed in as `variables.snapshot` rather than read into memory. */
 async function* requestBody(file: string): AsyncGenerator<Buffer> {
   yield Buffer.from(`{"query":${JSON.stringify(IMPORT)},"variables":{"snapshot":`);
@@ -22,37 +29,43 @@ async function* requestBody(file: string): AsyncGenerator<Buffer> {
   yield Buffer.from('}}');
 }
 
-/** Posts one snapshot file to `importInventory`; resolves to the exit code. */
+/** Sends one snapshot file to the import (GraphQL, or the upload endpoint for big files); resolves to the exit code. */
 export async function importSnapshotFile(
   file: string,
   gateway: string,
   token: string,
   out: { write(text: string): unknown } = process.stdout,
   err: { write(text: string): unknown } = process.stderr,
+  options: { upload?: boolean } = {},
 ): Promise<number> {
+  let size: number;
   try {
-    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
   } catch {
     err.write(`rampart import: cannot read ${file}\n`);
     return 2;
   }
+  const upload = options.upload === true || size > GRAPHQL_IMPORT_MAX_BYTES;
+  const target = upload ? new URL('/imports/inventory', gateway).toString() : gateway;
   let answer: ImportAnswer;
   try {
-    const response = await fetch(gateway, {
+    const response = await fetch(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: Readable.toWeb(Readable.from(requestBody(file))) as ReadableStream<Uint8Array>,
+      headers: { 'content-type': upload ? 'application/octet-stream' : 'application/json', authorization: `Bearer ${token}` },
+      body: Readable.toWeb(upload ? createReadStream(file) : Readable.from(requestBody(file))) as ReadableStream<Uint8Array>,
       duplex: 'half',
     } as RequestInit & { duplex: 'half' });
     const text = await response.text();
     try {
       answer = JSON.parse(text) as ImportAnswer;
     } catch {
-      err.write(`rampart import: HTTP ${response.status} from ${gateway}: ${text.slice(0, 200)}\n`);
+      err.write(`rampart import: HTTP ${response.status} from ${target}: ${text.slice(0, 200)}\n`);
       return 1;
     }
   } catch (error) {
-    err.write(`rampart import: cannot reach ${gateway}: ${error instanceof Error ? error.message : String(error)}\n`);
+    err.write(`rampart import: cannot reach ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   const failure = answer.errors?.[0];
@@ -74,13 +87,14 @@ export function importCommand(): Command {
   return new Command('import')
     .description('import an Alibaba Cloud OpenAPI snapshot file (CONTRACT §4) through the gateway')
     .argument('<file>', 'snapshot JSON file')
-    .action(async (file: string, _options: unknown, command: Command) => {
+    .option('--upload', `stream the file to /imports/inventory whatever its size (always above ${GRAPHQL_IMPORT_MAX_BYTES / 2 ** 20} MiB)`)
+    .action(async (file: string, options: { upload?: boolean }, command: Command) => {
       const { gateway, token } = command.optsWithGlobals<GlobalOptions>();
       if (!token) {
         process.stderr.write('rampart import needs --token (or RAMPART_TOKEN)\n');
         process.exitCode = 1;
         return;
       }
-      process.exitCode = await importSnapshotFile(file, gateway, token);
+      process.exitCode = await importSnapshotFile(file, gateway, token, process.stdout, process.stderr, { upload: options.upload });
     });
 }

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fromBinary } from '@bufbuild/protobuf';
+import { AssetChangedSchema } from '@rampart/contracts';
 import { signInternalIdentity, type RunningSubgraph } from '@rampart/platform';
 import { dropTestDatabase, testPlatformConfig, TEST_INTERNAL_SECRET } from '@rampart/testing';
 import { startAssetsSubgraph } from '../src/assets.subgraph';
@@ -79,6 +82,52 @@ describe('importing an inventory snapshot', () => {
     expect((await outboxCount(tenant))['assets.asset.removed.v1']).toBe(data!.importInventory.assetsRemoved);
   });
 
+  it('emits a changed asset once, with its new version and configuration', async () => {
+    const tenant = 'imp-changed';
+    await gql(tenant, IMPORT, { snapshot: snapshot() });
+    const renamed = snapshot();
+    const vpcs = renamed.calls.find((c) => c.product === 'Vpc' && c.action === 'DescribeVpcs') as { response: { Vpcs: { Vpc: Array<{ VpcName: string }> } } };
+    vpcs.response.Vpcs.Vpc[0].VpcName = 'prod-renamed';
+    const { data } = await gql(tenant, IMPORT, { snapshot: renamed });
+    expect(data!.importInventory).toMatchObject({ assetsCreated: 0, assetsUpdated: 1, assetsRemoved: 0 });
+    const payloads = (await subgraph.database.runUnscoped((m) =>
+      m.query("SELECT payload FROM outbox WHERE tenant_id = $1 AND subject = 'assets.asset.changed.v1' ORDER BY seq", [tenant]),
+    )) as Array<{ payload: Buffer }>;
+    const changed = fromBinary(AssetChangedSchema, payloads[payloads.length - 1].payload);
+    expect(changed.version).toBe(2n);
+    expect(changed.asset).toMatchObject({ resourceType: 'ALIYUN::ECS::VPC', name: 'prod-renamed' });
+    expect(payloads.filter((p) => fromBinary(AssetChangedSchema, p.payload).asset?.id === changed.asset?.id)).toHaveLength(2);
+  });
+
+  it('keeps totalCount exact per filter through creates and removals', async () => {
+    const tenant = 'imp-counts';
+    const filters = [
+      {}, { product: 'KMS' }, { product: 'ECS' }, { region: 'cn-hangzhou' }, { internetExposed: true }, { product: 'ECS', region: 'cn-hangzhou' },
+      { search: 'PROD' }, { search: 'vpc-bp1prod7' },
+    ];
+    const counted = async () =>
+      Promise.all(
+        filters.map(async (filter) => {
+          const { data } = await gql(tenant, 'query ($f: AssetFilter) { assets(filter: $f, first: 500) { totalCount edges { node { id } } } }', { f: filter });
+          return { total: data!.assets.totalCount as number, listed: (data!.assets.edges as unknown[]).length };
+        }),
+      );
+    await gql(tenant, IMPORT, { snapshot: snapshot() });
+    const before = await counted();
+    for (const { total, listed } of before) expect(total).toBe(listed);
+    expect(before[1].total).toBeGreaterThan(0);
+    expect(before[6].total).toBeGreaterThan(0);
+    expect(before[7].total).toBeGreaterThan(0);
+    const fewer = snapshot();
+    const kms = fewer.calls.findIndex((c) => c.product === 'Kms' && c.action === 'ListKeys');
+    (fewer.calls[kms] as { response: unknown }).response = { Keys: { Key: [] }, TotalCount: 0, PageNumber: 1, PageSize: 10 };
+    await gql(tenant, IMPORT, { snapshot: fewer });
+    const after = await counted();
+    for (const { total, listed } of after) expect(total).toBe(listed);
+    expect(after[1].total).toBe(0);
+    expect(after[0].total).toBe(before[0].total - before[1].total);
+  });
+
   it('refuses a malformed snapshot with BAD_USER_INPUT naming the first bad call, writing nothing', async () => {
     const tenant = 'imp-bad';
     const bad = snapshot();
@@ -99,6 +148,60 @@ describe('importing an inventory snapshot', () => {
   it('does not let a viewer import', async () => {
     const { errors } = await gql('imp-viewer', IMPORT, { snapshot: snapshot() }, ['viewer']);
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  async function upload(tenant: string, body: string, roles: Array<'viewer' | 'analyst'> = ['analyst']) {
+    const token = await signInternalIdentity(
+      { subject: 'tester', tenantId: tenant, roles, permissions: roles.includes('analyst') ? ['read', 'scan'] : ['read'], via: 'jwt' },
+      TEST_INTERNAL_SECRET,
+    );
+    async function* pieces() {
+      const bytes = Buffer.from(body);
+      for (let at = 0; at < bytes.length; at += 4096) yield bytes.subarray(at, at + 4096);
+    }
+    const response = await fetch(new URL('/imports/inventory', subgraph.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-rampart-identity': token },
+      body: Readable.toWeb(Readable.from(pieces())) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    const answer = (await response.json()) as { data?: { importInventory: Record<string, unknown> }; errors?: Array<{ extensions?: Record<string, unknown> }> };
+    return { status: response.status, ...answer };
+  }
+
+  it('imports a snapshot uploaded as a stream, like importInventory', async () => {
+    const tenant = 'imp-upload';
+    const viaGraphql = await gql('imp-upload-ref', IMPORT, { snapshot: snapshot() });
+    const uploaded = await upload(tenant, readFileSync(FIXTURE, 'utf8'));
+    expect(uploaded.status).toBe(200);
+    const { id: _a, createdAt: _b, ...counts } = uploaded.data!.importInventory;
+    expect(counts).toMatchObject({
+      accountId: '1234567890123456', status: 'COMPLETED_WITH_GAPS', assetsCreated: viaGraphql.data!.importInventory.assetsCreated, assetsUnchanged: 0,
+    });
+    expect(await outboxCount(tenant)).toEqual({ 'assets.asset.changed.v1': viaGraphql.data!.importInventory.assetsCreated });
+    const again = await upload(tenant, readFileSync(FIXTURE, 'utf8'));
+    expect(again.data!.importInventory).toMatchObject({ assetsCreated: 0, assetsUpdated: 0, assetsRemoved: 0 });
+  });
+
+  it('refuses an uploaded snapshot with a malformed call by its index, writing nothing', async () => {
+    const tenant = 'imp-upload-bad';
+    const text = JSON.stringify(snapshot(), null, 1);
+    const call = text.indexOf('"product"', text.indexOf('"calls"'));
+    const fifth = [0, 1, 2, 3, 4].reduce((at) => text.indexOf('"product"', at + 1), call);
+    const broken = `${text.slice(0, fifth)}"product" "Ecs", ${text.slice(fifth)}`;
+    const refused = await upload(tenant, broken);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { path: 'snapshot.calls[5]' } });
+    expect((await gql(tenant, '{ assets { totalCount } }')).data!.assets.totalCount).toBe(0);
+    expect(await outboxCount(tenant)).toEqual({});
+  });
+
+  it('refuses an upload without an identity or the scan permission', async () => {
+    const anonymous = await fetch(new URL('/imports/inventory', subgraph.url), { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: '{}' });
+    expect(anonymous.status).toBe(401);
+    const viewer = await upload('imp-upload-viewer', readFileSync(FIXTURE, 'utf8'), ['viewer']);
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await outboxCount('imp-upload-viewer')).toEqual({});
   });
 
   it("keeps one tenant's inventory invisible to another", async () => {

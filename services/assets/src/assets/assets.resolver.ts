@@ -1,4 +1,4 @@
-import { Args, ID, Info, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { AssetConnectionModel } from './asset-connection.model';
@@ -30,9 +30,8 @@ export class AssetsResolver {
 
   @ResolveReference()
   @Requires('read')
-  resolveReference(reference: { id: string }, _args: unknown, context: { identity?: Identity }): Promise<AssetModel | null> {
-    if (!context.identity) return Promise.resolve(null);
-    return this.inventory.findById(context.identity.tenantId, reference.id);
+  resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity): Promise<AssetModel | null> {
+    return this.inventory.findById(identity.tenantId, reference.id);
   }
 }
 

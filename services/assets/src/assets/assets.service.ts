@@ -25,6 +25,19 @@ export function toAssetModel(row: AssetRow): AssetModel {
   };
 }
 
+/** The `asset_counts` row that answers `totalCount` for this filter, when there is one (no filter, or one exact match). */
+function counterOf(filter: AssetFilter | null | undefined): [string, string] | null {
+  if (filter?.search) return null;
+  const set: Array<[string, string]> = [];
+  if (filter?.product) set.push(['product', filter.product]);
+  if (filter?.resourceType) set.push(['resource_type', filter.resourceType]);
+  if (filter?.region) set.push(['region', filter.region]);
+  if (filter?.accountId) set.push(['account_id', filter.accountId]);
+  if (filter?.internetExposed !== undefined && filter?.internetExposed !== null) set.push(['internet_exposed', String(filter.internetExposed)]);
+  if (set.length === 0) return ['all', ''];
+  return set.length === 1 ? set[0] : null;
+}
+
 /** Reads the tenant's inventory. Row-level security scopes every query to the caller's tenant. */
 @Injectable()
 export class AssetsService {
@@ -67,7 +80,8 @@ export class AssetsService {
     if (filter?.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(pattern);
-      where.push(`(name ILIKE $${params.length} OR resource_id ILIKE $${params.length})`);
+      // The expression of the `assets_search` trigram index: name or resource id.
+      where.push(`(name || ' ' || resource_id) ILIKE $${params.length}`);
     }
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     return this.database.run(tenantId, async (manager) => {
@@ -83,10 +97,15 @@ export class AssetsService {
          ORDER BY id LIMIT $${pageParams.length}`,
         pageParams,
       )) as AssetRow[];
-      // Not selected: 0 is never serialised. Selected: an exact count (index-only on the tenant's filter index).
-      const [{ count }] = withTotalCount
-        ? ((await manager.query(`SELECT count(*)::int AS count FROM assets ${filterSql}`, params)) as Array<{ count: number }>)
-        : [{ count: 0 }];
+      // Not selected: 0 is never serialised. Selected: the counter kept for no or one filter, else an exact count.
+      const counter = counterOf(filter);
+      let count = 0;
+      if (withTotalCount && counter) {
+        const [row] = (await manager.query('SELECT n::int AS count FROM asset_counts WHERE dimension = $1 AND value = $2', counter)) as Array<{ count: number }>;
+        count = row?.count ?? 0;
+      } else if (withTotalCount) {
+        [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM assets ${filterSql}`, params)) as Array<{ count: number }>;
+      }
       return toConnection(rows, limit, count, (row) => [row.id], toAssetModel, cursor !== null);
     });
   }

@@ -1,32 +1,27 @@
-import { create, type JsonObject } from '@bufbuild/protobuf';
+import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import type { Asset } from '@rampart/asset-model';
 import { AssetChangedSchema, AssetRemovedSchema, type AssetChanged, type AssetRemoved } from '@rampart/contracts';
+import type { AssetRowJson } from './asset-record';
 
-/** JSON-safe copy: protobuf Struct holds no undefined. */
-function jsonObject(value: unknown): JsonObject {
-  return JSON.parse(JSON.stringify(value ?? {})) as JsonObject;
-}
-
-export function assetChangedEvent(tenantId: string, asset: Asset, version: number, importId: string, at: Date): AssetChanged {
+export function assetChangedEvent(tenantId: string, row: AssetRowJson, version: number, importId: string, at: Date): AssetChanged {
   return create(AssetChangedSchema, {
     tenantId,
     version: BigInt(version),
     importId,
     occurredAt: timestampFromDate(at),
     asset: {
-      id: asset.id,
-      provider: asset.provider,
-      accountId: asset.accountId,
-      region: asset.region ?? undefined,
-      product: asset.product,
-      resourceType: asset.resourceType,
-      resourceId: asset.resourceId,
-      name: asset.name,
-      tags: asset.tags,
-      configuration: jsonObject(asset.configuration),
-      relationships: asset.relationships.map((r) => ({ type: r.type, targetId: r.targetId, properties: r.properties ? jsonObject(r.properties) : undefined })),
-      unknown: asset.unknown.map((u) => ({ fields: u.fields, source: u.source, errorCode: u.error.code, errorMessage: u.error.message })),
+      id: row.id,
+      provider: row.provider,
+      accountId: row.account_id,
+      region: row.region ?? undefined,
+      product: row.product,
+      resourceType: row.resource_type,
+      resourceId: row.resource_id,
+      name: row.name,
+      tags: row.tags,
+      configuration: row.configuration,
+      relationships: row.relationships.map((r) => ({ type: r.type, targetId: r.targetId, properties: r.properties })),
+      unknown: row.unknown.map((u) => ({ fields: u.fields, source: u.source, errorCode: u.error.code, errorMessage: u.error.message })),
     },
   });
 }

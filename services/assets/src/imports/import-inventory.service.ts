@@ -1,20 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { toBinary } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
-import type { Asset } from '@rampart/asset-model';
-import { EVENTS } from '@rampart/contracts';
-import { publishManyInTransaction } from '@rampart/messaging';
-import { BadUserInputError, PLATFORM_CONFIG, TENANT_DATABASE, type TenantDatabase } from '@rampart/platform';
+import { AssetChangedSchema, EVENTS } from '@rampart/contracts';
+import { publishEncodedInTransaction, publishManyInTransaction } from '@rampart/messaging';
+import { BadUserInputError, LOGGER, PLATFORM_CONFIG, TENANT_DATABASE, type Logger, type TenantDatabase } from '@rampart/platform';
 import type { AssetsConfig } from '../config';
-import { normaliseSnapshot } from '../inventory/normalise-snapshot';
+import { normaliseSnapshot, type NormalisedInventory } from '../inventory/normalise-snapshot';
 import { SnapshotInvalidError } from '../inventory/snapshot-invalid.error';
 import { validateSnapshot } from '../inventory/validate-snapshot';
-import type { AlibabaSnapshot } from '../inventory/snapshot.schema';
+import { readSnapshotStream } from '../inventory/snapshot-stream.reader';
+import type { SnapshotLimits } from '../inventory/snapshot.schema';
+import { assetRecord, type AssetRecord, type AssetRowJson } from './asset-record';
 import { assetChangedEvent, assetRemovedEvent } from './asset-event.mapper';
 import type { InventoryImportModel } from './inventory-import.model';
-import { isInternetExposed } from './internet-exposure';
 
-const WRITE_CHUNK = 2000;
+/** Rows per statement: large enough to amortise a round trip, small enough to encode the next while Postgres writes. */
+const WRITE_CHUNK = 5000;
 
 interface StoredAsset {
   id: string;
@@ -23,9 +25,28 @@ interface StoredAsset {
   resource_type: string;
 }
 
-/** A stable fingerprint of an asset's normalised form: equal snapshots give equal hashes. */
-export function contentHash(asset: Asset): string {
-  return createHash('sha256').update(JSON.stringify(asset)).digest('base64url');
+const UPSERT = `
+  INSERT INTO assets (tenant_id, id, provider, account_id, region, product, resource_type, resource_id, name, tags,
+                      configuration, relationships, unknown, internet_exposed, content_hash)
+  SELECT $1, r.id, r.provider, r.account_id, r.region, r.product, r.resource_type, r.resource_id, r.name, r.tags,
+         r.configuration, r.relationships, r.unknown, r.internet_exposed, r.content_hash
+  FROM jsonb_to_recordset($2::jsonb) AS r(id text, provider text, account_id text, region text, product text,
+       resource_type text, resource_id text, name text, tags jsonb, configuration jsonb, relationships jsonb,
+       unknown jsonb, internet_exposed boolean, content_hash text)
+  ON CONFLICT (tenant_id, id) DO UPDATE SET
+    provider = EXCLUDED.provider, region = EXCLUDED.region, product = EXCLUDED.product,
+    resource_type = EXCLUDED.resource_type, resource_id = EXCLUDED.resource_id, name = EXCLUDED.name,
+    tags = EXCLUDED.tags, configuration = EXCLUDED.configuration, relationships = EXCLUDED.relationships,
+    unknown = EXCLUDED.unknown, internet_exposed = EXCLUDED.internet_exposed, content_hash = EXCLUDED.content_hash,
+    version = assets.version + 1, updated_at = now()
+  WHERE assets.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+  RETURNING id, version`;
+
+/** SnapshotInvalidError → BAD_USER_INPUT naming the place under `inputPath`; anything else unchanged. */
+function asBadUserInput(error: unknown, inputPath: string): unknown {
+  if (!(error instanceof SnapshotInvalidError)) return error;
+  const path = error.details.path === '$' ? inputPath : `${inputPath}.${error.details.path}`;
+  return new BadUserInputError(`Invalid inventory snapshot at ${path}: ${error.details.reason}`, path, { reason: error.details.reason });
 }
 
 /**
@@ -39,66 +60,86 @@ export class ImportInventoryService {
   constructor(
     @Inject(TENANT_DATABASE) private readonly database: TenantDatabase,
     @Inject(PLATFORM_CONFIG) private readonly config: AssetsConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  private get limits(): Partial<SnapshotLimits> {
+    return { maxBytes: this.config.importMaxBytes, maxCalls: this.config.importMaxCalls };
+  }
+
+  /** A snapshot already parsed (the GraphQL `JSON` scalar, a live sync). */
   async importSnapshot(tenantId: string, raw: unknown, inputPath = 'snapshot'): Promise<InventoryImportModel> {
-    let snapshot: AlibabaSnapshot;
-    let inventory: ReturnType<typeof normaliseSnapshot>;
+    const started = Date.now();
+    let inventory: NormalisedInventory;
     try {
-      snapshot = validateSnapshot(raw, { maxBytes: this.config.importMaxBytes, maxCalls: this.config.importMaxCalls });
-      inventory = normaliseSnapshot(snapshot);
+      inventory = normaliseSnapshot(validateSnapshot(raw, this.limits));
     } catch (error) {
-      if (error instanceof SnapshotInvalidError) {
-        const path = error.details.path === '$' ? inputPath : `${inputPath}.${error.details.path}`;
-        throw new BadUserInputError(`Invalid inventory snapshot at ${path}: ${error.details.reason}`, path, { reason: error.details.reason });
-      }
-      throw error;
+      throw asBadUserInput(error, inputPath);
     }
+    return this.persist(tenantId, inventory, started);
+  }
+
+  /** A snapshot streamed as JSON bytes (an upload of any size up to the configured limit), parsed one call at a time. */
+  async importSnapshotStream(tenantId: string, source: AsyncIterable<Uint8Array>, inputPath = 'snapshot'): Promise<InventoryImportModel> {
+    const started = Date.now();
+    let inventory: NormalisedInventory;
+    try {
+      inventory = normaliseSnapshot(await readSnapshotStream(source, this.limits));
+    } catch (error) {
+      throw asBadUserInput(error, inputPath);
+    }
+    return this.persist(tenantId, inventory, started);
+  }
+
+  private async persist(tenantId: string, inventory: NormalisedInventory, started: number): Promise<InventoryImportModel> {
     const importId = randomUUID();
     const now = new Date();
-    const prepared = inventory.assets.map((asset) => ({ asset, hash: contentHash(asset) }));
+    const normalised = Date.now();
 
-    return this.database.run(tenantId, async (manager) => {
+    const record = await this.database.run(tenantId, async (manager) => {
       // One import of an account at a time, so two concurrent imports cannot interleave.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`assets-import:${tenantId}:${inventory.accountId}`]);
       const stored = (await manager.query('SELECT id, content_hash, version, resource_type FROM assets WHERE account_id = $1', [
         inventory.accountId,
       ])) as StoredAsset[];
       const storedById = new Map(stored.map((row) => [row.id, row]));
-      const created = prepared.filter(({ asset }) => !storedById.has(asset.id));
-      const changed = prepared.filter(({ asset, hash }) => {
+      const pending: AssetRecord[] = [];
+      let created = 0;
+      let unchanged = 0;
+      const seen = new Set<string>();
+      for (const asset of inventory.assets) {
+        seen.add(asset.id);
+        const record = assetRecord(asset);
         const row = storedById.get(asset.id);
-        return row !== undefined && row.content_hash !== hash;
-      });
-      const seen = new Set(prepared.map(({ asset }) => asset.id));
+        if (row === undefined) created++;
+        else if (row.content_hash === record.hash) {
+          unchanged++;
+          continue;
+        }
+        pending.push(record);
+      }
       const removed = stored.filter((row) => !seen.has(row.id));
 
-      const versions = await this.upsert(manager, tenantId, [...created, ...changed]);
+      await this.write(manager, tenantId, pending, importId, now);
       if (removed.length > 0) {
         await manager.query('DELETE FROM assets WHERE account_id = $1 AND id = ANY($2)', [inventory.accountId, removed.map((r) => r.id)]);
+        await publishManyInTransaction(
+          manager,
+          EVENTS.assetRemoved,
+          tenantId,
+          removed.map((row) =>
+            assetRemovedEvent(tenantId, { id: row.id, accountId: inventory.accountId, resourceType: row.resource_type, version: Number(row.version) }, importId, now),
+          ),
+        );
       }
-      await publishManyInTransaction(
-        manager,
-        EVENTS.assetChanged,
-        tenantId,
-        [...created, ...changed].map(({ asset }) => assetChangedEvent(tenantId, asset, versions.get(asset.id) ?? 1, importId, now)),
-      );
-      await publishManyInTransaction(
-        manager,
-        EVENTS.assetRemoved,
-        tenantId,
-        removed.map((row) =>
-          assetRemovedEvent(tenantId, { id: row.id, accountId: inventory.accountId, resourceType: row.resource_type, version: Number(row.version) }, importId, now),
-        ),
-      );
-      const record: InventoryImportModel = {
+      const result: InventoryImportModel = {
         id: importId,
         accountId: inventory.accountId,
         status: inventory.incomplete.length > 0 ? 'COMPLETED_WITH_GAPS' : 'COMPLETED',
-        assetsCreated: created.length,
-        assetsUpdated: changed.length,
+        assetsCreated: created,
+        assetsUpdated: pending.length - created,
         assetsRemoved: removed.length,
-        assetsUnchanged: prepared.length - created.length - changed.length,
+        assetsUnchanged: unchanged,
         unknownActions: inventory.unknownActions,
         incomplete: inventory.incomplete,
         createdAt: now,
@@ -108,55 +149,48 @@ export class ImportInventoryService {
            assets_removed, assets_unchanged, unknown_actions, incomplete, created_at)
          VALUES (current_setting('rampart.tenant_id', true), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
-          importId, record.accountId, record.status, inventory.capturedAt, record.assetsCreated, record.assetsUpdated,
-          record.assetsRemoved, record.assetsUnchanged, JSON.stringify(record.unknownActions), JSON.stringify(record.incomplete), now,
+          importId, result.accountId, result.status, inventory.capturedAt, result.assetsCreated, result.assetsUpdated,
+          result.assetsRemoved, result.assetsUnchanged, JSON.stringify(result.unknownActions), JSON.stringify(result.incomplete), now,
         ],
       );
-      return record;
+      return result;
     });
+    this.logger.info(
+      { importId, accountId: record.accountId, assets: inventory.assets.length, created: record.assetsCreated, updated: record.assetsUpdated,
+        removed: record.assetsRemoved, readMs: normalised - started, writeMs: Date.now() - normalised },
+      'inventory imported',
+    );
+    return record;
   }
 
-  /** Inserts new and updates changed assets in chunks; returns each asset's new version. */
-  private async upsert(manager: EntityManager, tenantId: string, rows: Array<{ asset: Asset; hash: string }>): Promise<Map<string, number>> {
-    const versions = new Map<string, number>();
-    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-      const chunk = rows.slice(start, start + WRITE_CHUNK).map(({ asset, hash }) => ({
-        id: asset.id,
-        provider: asset.provider,
-        account_id: asset.accountId,
-        region: asset.region,
-        product: asset.product,
-        resource_type: asset.resourceType,
-        resource_id: asset.resourceId,
-        name: asset.name,
-        tags: asset.tags,
-        configuration: asset.configuration,
-        relationships: asset.relationships,
-        unknown: asset.unknown,
-        internet_exposed: isInternetExposed(asset),
-        content_hash: hash,
-      }));
-      const result = (await manager.query(
-        `INSERT INTO assets (tenant_id, id, provider, account_id, region, product, resource_type, resource_id, name, tags,
-                             configuration, relationships, unknown, internet_exposed, content_hash)
-         SELECT $1, r.id, r.provider, r.account_id, r.region, r.product, r.resource_type, r.resource_id, r.name, r.tags,
-                r.configuration, r.relationships, r.unknown, r.internet_exposed, r.content_hash
-         FROM jsonb_to_recordset($2::jsonb) AS r(id text, provider text, account_id text, region text, product text,
-              resource_type text, resource_id text, name text, tags jsonb, configuration jsonb, relationships jsonb,
-              unknown jsonb, internet_exposed boolean, content_hash text)
-         ON CONFLICT (tenant_id, id) DO UPDATE SET
-           provider = EXCLUDED.provider, region = EXCLUDED.region, product = EXCLUDED.product,
-           resource_type = EXCLUDED.resource_type, resource_id = EXCLUDED.resource_id, name = EXCLUDED.name,
-           tags = EXCLUDED.tags, configuration = EXCLUDED.configuration, relationships = EXCLUDED.relationships,
-           unknown = EXCLUDED.unknown, internet_exposed = EXCLUDED.internet_exposed, content_hash = EXCLUDED.content_hash,
-           version = assets.version + 1, updated_at = now()
-         RETURNING id, version`,
-        [tenantId, JSON.stringify(chunk)],
-      )) as Array<{ id: string; version: string }>;
-      for (const row of result) versions.set(row.id, Number(row.version));
+  /**
+   * Upserts the new and changed assets `WRITE_CHUNK` at a time and writes one changed event each, carrying the version
+   * the upsert returned. Pipelined: while Postgres upserts one chunk, the previous chunk's events are encoded.
+   */
+  private async write(manager: EntityManager, tenantId: string, pending: AssetRecord[], importId: string, now: Date): Promise<void> {
+    const writes: Array<Promise<unknown>> = [];
+    const queue = <T>(work: Promise<T>): Promise<T> => {
+      // Awaited below, possibly after it settles: a failure stays with the import, never an unhandled rejection.
+      work.catch(() => undefined);
+      writes.push(work);
+      return work;
+    };
+    let previous: { chunk: AssetRecord[]; upserted: Promise<Array<{ id: string; version: string }>> } | null = null;
+    const publishPrevious = async (): Promise<void> => {
+      if (!previous) return;
+      const versions = new Map((await previous.upserted).map((row) => [row.id, Number(row.version)]));
+      const events = previous.chunk.map((record) =>
+        toBinary(AssetChangedSchema, assetChangedEvent(tenantId, JSON.parse(record.row) as AssetRowJson, versions.get(record.id) ?? 1, importId, now)),
+      );
+      queue(publishEncodedInTransaction(manager, EVENTS.assetChanged, tenantId, events));
+    };
+    for (let start = 0; start < pending.length; start += WRITE_CHUNK) {
+      const chunk = pending.slice(start, start + WRITE_CHUNK);
+      const upserted = queue(manager.query(UPSERT, [tenantId, `[${chunk.map((record) => record.row).join(',')}]`]) as Promise<Array<{ id: string; version: string }>>);
+      await publishPrevious();
+      previous = { chunk, upserted };
     }
-    return versions;
+    await publishPrevious();
+    await Promise.all(writes);
   }
 }
-
-

@@ -10,7 +10,7 @@ const ACTION_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,127}$/;
 const ACCOUNT_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const REGION_PATTERN = /^[a-z0-9-]{1,64}$/;
 
-function limitsOf(overrides: Partial<SnapshotLimits> | undefined): SnapshotLimits {
+export function limitsOf(overrides: Partial<SnapshotLimits> | undefined): SnapshotLimits {
   return { ...DEFAULT_SNAPSHOT_LIMITS, ...overrides };
 }
 
@@ -48,23 +48,7 @@ export function validateSnapshot(value: unknown, limits?: Partial<SnapshotLimits
 
 function checkSnapshot(value: unknown, limits: SnapshotLimits, estimateTotal: boolean): AlibabaSnapshot {
   if (!isPlainObject(value)) throw new SnapshotInvalidError('$', 'a snapshot is a JSON object');
-  if (value.format !== SNAPSHOT_FORMAT) {
-    throw new SnapshotInvalidError('format', `must be "${SNAPSHOT_FORMAT}"`);
-  }
-  if (value.version !== SNAPSHOT_VERSION) {
-    throw new SnapshotInvalidError('version', `unsupported version ${JSON.stringify(value.version) ?? 'undefined'}; this importer reads version ${SNAPSHOT_VERSION}`);
-  }
-  const accountId = value.accountId;
-  if (typeof accountId !== 'string' || !ACCOUNT_PATTERN.test(accountId)) {
-    throw new SnapshotInvalidError('accountId', 'must be the account id, 1 to 64 letters, digits, "_" or "-"');
-  }
-  let capturedAt: string | null = null;
-  if (value.capturedAt !== undefined && value.capturedAt !== null) {
-    if (typeof value.capturedAt !== 'string' || Number.isNaN(Date.parse(value.capturedAt))) {
-      throw new SnapshotInvalidError('capturedAt', 'must be an ISO 8601 date-time');
-    }
-    capturedAt = value.capturedAt;
-  }
+  const { accountId, capturedAt } = checkEnvelope(value);
   const rawCalls = value.calls;
   if (!Array.isArray(rawCalls)) throw new SnapshotInvalidError('calls', 'must be an array of recorded calls');
   if (rawCalls.length > limits.maxCalls) {
@@ -84,7 +68,38 @@ function checkSnapshot(value: unknown, limits: SnapshotLimits, estimateTotal: bo
   return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, accountId, capturedAt, calls };
 }
 
-function checkCall(raw: unknown, i: number, limits: SnapshotLimits): { call: SnapshotCall; size: number } {
+/** The format marker alone, for a reader that meets it before the rest of the envelope. */
+export function checkFormat(format: unknown): void {
+  if (format !== SNAPSHOT_FORMAT) throw new SnapshotInvalidError('format', `must be "${SNAPSHOT_FORMAT}"`);
+}
+
+/** The version alone, for a reader that meets it before the rest of the envelope. */
+export function checkVersion(version: unknown): void {
+  if (version !== SNAPSHOT_VERSION) {
+    throw new SnapshotInvalidError('version', `unsupported version ${JSON.stringify(version) ?? 'undefined'}; this importer reads version ${SNAPSHOT_VERSION}`);
+  }
+}
+
+/** Everything of the snapshot object but its calls. */
+export function checkEnvelope(value: Record<string, unknown>): { accountId: string; capturedAt: string | null } {
+  checkFormat(value.format);
+  checkVersion(value.version);
+  const accountId = value.accountId;
+  if (typeof accountId !== 'string' || !ACCOUNT_PATTERN.test(accountId)) {
+    throw new SnapshotInvalidError('accountId', 'must be the account id, 1 to 64 letters, digits, "_" or "-"');
+  }
+  let capturedAt: string | null = null;
+  if (value.capturedAt !== undefined && value.capturedAt !== null) {
+    if (typeof value.capturedAt !== 'string' || Number.isNaN(Date.parse(value.capturedAt))) {
+      throw new SnapshotInvalidError('capturedAt', 'must be an ISO 8601 date-time');
+    }
+    capturedAt = value.capturedAt;
+  }
+  return { accountId, capturedAt };
+}
+
+/** One recorded call at `calls[i]`, with the estimated size of what it records. */
+export function checkCall(raw: unknown, i: number, limits: SnapshotLimits): { call: SnapshotCall; size: number } {
   const at = `calls[${i}]`;
   if (!isPlainObject(raw)) throw new SnapshotInvalidError(at, 'a call is an object');
   const { product, action } = raw;
