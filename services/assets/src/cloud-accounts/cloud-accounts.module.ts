@@ -3,5 +3,5 @@ import { ImportsModule } from '../imports/imports.module';
 import { CloudAccountsResolver } from './cloud-accounts.resolver';
 import { CloudAccountsService } from './cloud-accounts.service';
 
-@Module({ imports: [ImportsModule], providers: [CloudAccountsResolver, CloudAccountsService] })
+@Module({ imports: [ImportsModule], providers: [CloudAccountsResolver, CloudAccountsService], exports: [CloudAccountsService] })
 export class CloudAccountsModule {}

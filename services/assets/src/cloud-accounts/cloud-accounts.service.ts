@@ -5,7 +5,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError, PLATFORM_CONFIG, RampartError, TENANT_DATABASE, type TenantDatabase } from '@rampart/platform';
 import type { AssetsConfig } from '../config';
 import { AlibabaCollector } from '../collector/alibaba-collector';
-import { AlibabaRpcTransport, type AlibabaCredentials } from '../collector/alibaba-rpc.transport';
+import { AlibabaRpcTransport } from '../collector/alibaba-rpc.transport';
+import { createAlibabaTransports } from '../collector/alibaba-transports';
+import type { AlibabaCredentials, RetryPolicy } from '../collector/call-outcome';
 import { ImportInventoryService } from '../imports/import-inventory.service';
 import type { AddCloudAccountInput } from './add-cloud-account.input';
 import type { CloudAccountModel, CloudAccountSyncModel } from './cloud-account.model';
@@ -13,6 +15,7 @@ import { CredentialCipher, maskAccessKeyId } from './credential-cipher';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/i;
+const HOME_REGION = 'cn-hangzhou';
 
 interface StoredCredentials {
   accessKeyId: string;
@@ -101,15 +104,10 @@ export class CloudAccountsService {
   async sync(tenantId: string, id: string, writeSnapshot: boolean): Promise<CloudAccountSyncModel> {
     const row = await this.find(tenantId, id);
     if (!row) throw new NotFoundError('Cloud account');
-    const stored = this.cipher.open<StoredCredentials>(
-      { ciphertext: row.credentials_ciphertext, iv: row.credentials_iv, tag: row.credentials_tag },
-      `${tenantId}:${row.id}`,
-    );
-    const retry = { attempts: 5, baseDelayMs: this.config.collectorRetryBaseMs ?? 500 };
-    const credentials = stored.roleArn ? await this.assumeRole(stored, retry) : stored;
-    const transport = new AlibabaRpcTransport(credentials, this.config.alibabaEndpointOverride, retry);
-    const collector = new AlibabaCollector(transport, {
-      homeRegion: 'cn-hangzhou',
+    const credentials = await this.credentialsOf(tenantId, row);
+    const transports = createAlibabaTransports(credentials, this.config.alibabaEndpointOverride, this.retryPolicy(), HOME_REGION);
+    const collector = new AlibabaCollector(transports, {
+      homeRegion: HOME_REGION,
       sasRegion: 'cn-shanghai',
       concurrency: this.config.collectorConcurrency ?? 4,
       ...(row.account_id ? { accountId: row.account_id } : {}),
@@ -136,6 +134,26 @@ export class CloudAccountsService {
     return { account: toModel(updated[0][0]!), import: imported, calls: snapshot.calls.length, failedCalls, snapshotPath };
   }
 
+  /** Live credentials (the stored pair, or the role's STS credentials) of the account with that Alibaba id; null when none is registered (import only). */
+  async liveCredentials(tenantId: string, alibabaAccountId: string): Promise<AlibabaCredentials | null> {
+    const rows = (await this.database.run(tenantId, (m) =>
+      m.query('SELECT * FROM cloud_accounts WHERE account_id = $1 ORDER BY created_at LIMIT 1', [alibabaAccountId]),
+    )) as CloudAccountRow[];
+    return rows[0] ? this.credentialsOf(tenantId, rows[0]) : null;
+  }
+
+  retryPolicy(): RetryPolicy {
+    return { attempts: 5, baseDelayMs: this.config.collectorRetryBaseMs ?? 500 };
+  }
+
+  private async credentialsOf(tenantId: string, row: CloudAccountRow): Promise<AlibabaCredentials> {
+    const stored = this.cipher.open<StoredCredentials>(
+      { ciphertext: row.credentials_ciphertext, iv: row.credentials_iv, tag: row.credentials_tag },
+      `${tenantId}:${row.id}`,
+    );
+    return stored.roleArn ? this.assumeRole(stored, this.retryPolicy()) : stored;
+  }
+
   private async find(tenantId: string, id: string): Promise<CloudAccountRow | undefined> {
     if (!UUID.test(id)) return undefined;
     const rows = (await this.database.run(tenantId, (m) => m.query('SELECT * FROM cloud_accounts WHERE id = $1', [id]))) as CloudAccountRow[];
@@ -143,8 +161,8 @@ export class CloudAccountsService {
   }
 
   /** Short-lived credentials of the role, from STS AssumeRole with the stored pair. */
-  private async assumeRole(stored: StoredCredentials, retry: { attempts: number; baseDelayMs: number }): Promise<AlibabaCredentials> {
-    const sts = new AlibabaRpcTransport(stored, this.config.alibabaEndpointOverride, retry);
+  private async assumeRole(stored: StoredCredentials, retry: RetryPolicy): Promise<AlibabaCredentials> {
+    const sts = new AlibabaRpcTransport({ accessKeyId: stored.accessKeyId, accessKeySecret: stored.accessKeySecret }, this.config.alibabaEndpointOverride, retry);
     const outcome = await sts.call('Sts', 'AssumeRole', null, {
       RoleArn: stored.roleArn, RoleSessionName: 'rampart-sync', DurationSeconds: 3600,
       ...(stored.externalId ? { ExternalId: stored.externalId } : {}),

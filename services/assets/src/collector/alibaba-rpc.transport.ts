@@ -1,13 +1,7 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import OpenApiUtil from '@alicloud/openapi-util';
 import { RuntimeOptions } from '@alicloud/tea-util';
-import type { SnapshotApiError } from '../inventory/snapshot.schema';
-
-export interface AlibabaCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
+import { overrideFor, withRetries, type AlibabaCredentials, type CallOutcome, type RetryPolicy } from './call-outcome';
 
 /** One RPC product: API version and how its endpoint is named. */
 export interface RpcProduct {
@@ -29,26 +23,6 @@ export const RPC_PRODUCTS: Record<string, RpcProduct> = {
   Kms: { product: 'Kms', version: '2016-01-20', endpoint: (region) => `kms.${region}.aliyuncs.com` },
   Sas: { product: 'Sas', version: '2018-12-03', endpoint: (region) => `tds.${region}.aliyuncs.com` },
 };
-
-export type CallOutcome = { response: Record<string, unknown> } | { error: SnapshotApiError };
-
-export interface RetryPolicy {
-  attempts: number;
-  baseDelayMs: number;
-}
-
-interface SdkError {
-  code?: string;
-  message?: string;
-  data?: { statusCode?: number; Message?: string; message?: string };
-}
-
-/** `Throttling*`, `ServiceUnavailable`, HTTP 429 and 5xx are worth another try; anything else is the answer. */
-export function isRetryable(error: SdkError): boolean {
-  const code = error.code ?? '';
-  const status = error.data?.statusCode ?? 0;
-  return code.startsWith('Throttling') || code === 'ServiceUnavailable' || status === 429 || status >= 500 || /ECONNRESET|ETIMEDOUT/.test(code);
-}
 
 /**
  * Calls Alibaba RPC APIs through the official generic client (`@alicloud/openapi-client` `callApi`, which signs
@@ -74,28 +48,15 @@ export class AlibabaRpcTransport {
       authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json',
     });
     const runtime = new RuntimeOptions({ autoretry: false, readTimeout: 30_000, connectTimeout: 10_000 });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = (await this.client(meta, region).callApi(apiParams, request, runtime)) as { body: Record<string, unknown> };
-        return { response: result.body };
-      } catch (caught) {
-        const error = caught as SdkError;
-        if (attempt < this.retry.attempts && isRetryable(error)) {
-          const delay = this.retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
-          await new Promise((resume) => setTimeout(resume, delay));
-          continue;
-        }
-        return { error: { code: error.code ?? 'UnknownError', message: error.data?.Message ?? error.data?.message ?? error.message ?? 'Unknown error' } };
-      }
-    }
+    const client = this.client(meta, region);
+    return withRetries(this.retry, async () => ((await client.callApi(apiParams, request, runtime)) as { body: Record<string, unknown> }).body);
   }
 
   private client(meta: RpcProduct, region: string | null): OpenApi {
-    const override = this.endpointOverride?.[meta.product.toLowerCase()] ?? this.endpointOverride?.['*'];
     const key = `${meta.product}:${region ?? ''}`;
     let client = this.clients.get(key);
     if (!client) {
-      const url = override ? new URL(override) : undefined;
+      const url = overrideFor(this.endpointOverride, meta.product);
       client = new OpenApi(
         new $OpenApi.Config({
           accessKeyId: this.credentials.accessKeyId,

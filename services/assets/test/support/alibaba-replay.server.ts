@@ -1,44 +1,46 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import OpenApiUtil from '@alicloud/openapi-util';
 import type { AlibabaSnapshot, SnapshotCall } from '../../src/inventory/snapshot.schema';
+import { resolveLocalSubdomains } from './local-subdomains';
+import { acs3Dialect, ossDialect, slsDialect, type Dialect, type IdentifiedRequest, type Rejection } from './replay-dialects';
+
+export { expectedAcs3Signature } from './acs3-signature';
 
 /**
- * A stand-in for the Alibaba Cloud RPC endpoints that replays a recorded snapshot to the real SDK:
- * it recomputes the ACS3-HMAC-SHA256 signature `@alicloud/openapi-client` 0.4 sends (Authorization
- * header over method, path, query, `x-acs-*`/host/content-type headers and the body hash) with the
- * known secret, answers 400 SignatureDoesNotMatch when it differs, and otherwise answers the recorded
- * body of the matching (product, action, region, params) — or its recorded error with a fitting status.
+ * A stand-in for the Alibaba Cloud endpoints that replays a recorded snapshot to the real SDKs. It verifies each
+ * request's signature with the known secret — ACS3-HMAC-SHA256 from `@alicloud/openapi-client`/`openapi-core` (RPC and
+ * ROA: Ecs, Ram, Cs…), OSS V1 from `ali-oss`, the SLS V4 (`SLS4-HMAC-SHA256`) and V1 (`LOG`) signatures from
+ * `@alicloud/gateway-sls` — and the security token of temporary credentials, refuses what does not match the way that
+ * service does, and otherwise answers the recorded body of the matching (product, action, region, params), or its
+ * recorded error with a fitting status. Requests that do not name their region (ROA paths, SLS V1) match any region.
  */
 export interface ReplayOptions {
   accessKeyId: string;
   accessKeySecret: string;
-  /** Answer the first N requests of an action with 400 Throttling.User, to exercise retries. */
+  /** Answer the first N requests of an action with Throttling.User, to exercise retries. */
   throttle?: Record<string, number>;
+  /**
+   * Serve Sts AssumeRole for this role, signed with the pair above, issuing these temporary credentials. The pair above
+   * may then call nothing else (a principal allowed only to assume the role); the temporary AccessKey must come with
+   * its security token.
+   */
+  assumeRole?: { roleArn: string; accessKeyId: string; accessKeySecret: string; securityToken: string };
+  /**
+   * Answers a signed request before the recording does (a fix's writes, a read of the state they left); undefined
+   * falls through to the recording. Every request is still logged in `requests`.
+   */
+  writes?: (request: IdentifiedRequest) => { response: unknown } | { error: { code: string; message: string } } | undefined;
 }
 
 export interface ReplayServer {
   url: string;
-  /** Requests received, by action, including throttled and rejected ones. */
-  requests: Array<{ product: string; action: string; region: string | null; params: Record<string, string>; status: number }>;
+  /** Requests received, in arrival order, including throttled and rejected ones. */
+  requests: Array<{
+    product: string; action: string; region: string | null; params: Record<string, string>; status: number; accessKeyId: string | null;
+  }>;
   close(): Promise<void>;
 }
-
-const encode = (value: string) =>
-  encodeURIComponent(value).replace(/!/g, '%21').replace(/'/g, '%27').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\*/g, '%2A');
-
-function canonicalParams(params: Record<string, unknown>): string {
-  return Object.keys(params)
-    .sort()
-    .map((key) => {
-      const value = params[key];
-      return `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`;
-    })
-    .join('&');
-}
-
-const keyOf = (product: string, action: string, region: string | null, params: Record<string, unknown>) =>
-  `${product.toLowerCase()}|${action}|${region ?? ''}|${canonicalParams(params)}`;
 
 /** The HTTP status Alibaba answers an error code with. */
 export function statusOfError(code: string): number {
@@ -49,79 +51,144 @@ export function statusOfError(code: string): number {
   return 400;
 }
 
-export function expectedAcs3Signature(request: {
-  method: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers']; signedHeaders: string[]; payloadHash: string;
-}, secret: string): string {
-  const query = [...request.query.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${key}=${encode(value)}`)
-    .join('&');
-  const headers = request.signedHeaders.map((name) => `${name}:${String(request.headers[name] ?? '').trim()}\n`).join('');
-  const canonical = [request.method, request.path, query, headers, request.signedHeaders.join(';'), request.payloadHash].join('\n');
-  const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
-  return createHmac('sha256', secret).update(stringToSign).digest('hex');
+function canonicalParams(params: Record<string, unknown>): string {
+  const flat = OpenApiUtil.query(params) as Record<string, string>;
+  return Object.keys(flat).sort().map((key) => `${key}=${flat[key]}`).join('&');
+}
+
+/** Recorded calls by (product, action, region, params); requests that do not name their region match any region. */
+class Recording {
+  private readonly exact = new Map<string, SnapshotCall>();
+  private readonly anyRegion = new Map<string, SnapshotCall>();
+  readonly productByVersion = new Map<string, string>();
+
+  constructor(snapshot: AlibabaSnapshot) {
+    for (const call of snapshot.calls) {
+      const params = canonicalParams(call.params);
+      this.exact.set(`${call.product.toLowerCase()}|${call.action}|${call.region ?? ''}|${params}`, call);
+      this.anyRegion.set(`${call.product.toLowerCase()}|${call.action}|${params}`, call);
+      if (call.version) this.productByVersion.set(call.version, call.product);
+    }
+  }
+
+  find(request: IdentifiedRequest): SnapshotCall | undefined {
+    const params = canonicalParams(request.params);
+    const product = request.product.toLowerCase();
+    return request.region === undefined
+      ? this.anyRegion.get(`${product}|${request.action}|${params}`)
+      : this.exact.get(`${product}|${request.action}|${request.region ?? ''}|${params}`);
+  }
+}
+
+interface Principal {
+  secret: string;
+  securityToken: string | undefined;
+  /** Actions this principal may call; undefined: any. */
+  allowed?: ReadonlySet<string>;
 }
 
 export async function startAlibabaReplayServer(snapshot: AlibabaSnapshot, options: ReplayOptions): Promise<ReplayServer> {
-  const recorded = new Map<string, SnapshotCall>();
-  const productByVersion = new Map<string, string>();
-  for (const call of snapshot.calls) {
-    recorded.set(keyOf(call.product, call.action, call.region, call.params), call);
-    if (call.version) productByVersion.set(call.version, call.product);
-  }
+  const recording = new Recording(snapshot);
   const throttled = new Map(Object.entries(options.throttle ?? {}));
   const requests: ReplayServer['requests'] = [];
+  const principals = new Map<string, Principal>([[options.accessKeyId, { secret: options.accessKeySecret, securityToken: undefined }]]);
+  if (options.assumeRole) {
+    principals.set(options.accessKeyId, { secret: options.accessKeySecret, securityToken: undefined, allowed: new Set(['AssumeRole']) });
+    principals.set(options.assumeRole.accessKeyId, { secret: options.assumeRole.accessKeySecret, securityToken: options.assumeRole.securityToken });
+  }
+  const server: Server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const endpointHost = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const acs3 = acs3Dialect(recording.productByVersion);
+  const oss = ossDialect;
+  const sls = slsDialect(endpointHost);
+
+  const dialectOf = (req: IncomingMessage): Dialect => {
+    const authorization = String(req.headers.authorization ?? '');
+    return authorization.startsWith('OSS ') ? oss : authorization.startsWith('LOG ') || authorization.startsWith('SLS4-') ? sls : acs3;
+  };
+
+  /** The answer to a request whose signature and credentials check out: recorded, issued by AssumeRole, or refused. */
+  const answerOf = (request: IdentifiedRequest): { status: number; payload: unknown } | Rejection => {
+    const remaining = throttled.get(request.action) ?? 0;
+    if (remaining > 0) {
+      throttled.set(request.action, remaining - 1);
+      return { status: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.' };
+    }
+    const written = options.writes?.(request);
+    if (written) {
+      return 'error' in written
+        ? { status: statusOfError(written.error.code), code: written.error.code, message: written.error.message }
+        : { status: 200, payload: written.response };
+    }
+    if (request.product === 'Sts' && request.action === 'AssumeRole' && options.assumeRole) {
+      const role = options.assumeRole;
+      if (request.params.RoleArn !== role.roleArn) return { status: 404, code: 'EntityNotExist.Role', message: `The role ${request.params.RoleArn} does not exist.` };
+      return {
+        status: 200,
+        payload: {
+          RequestId: 'replay',
+          AssumedRoleUser: { Arn: `${role.roleArn}/${request.params.RoleSessionName}`, AssumedRoleId: `3000:${request.params.RoleSessionName}` },
+          Credentials: {
+            AccessKeyId: role.accessKeyId, AccessKeySecret: role.accessKeySecret, SecurityToken: role.securityToken,
+            Expiration: new Date(Date.now() + 3600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+          },
+        },
+      };
+    }
+    const call = recording.find(request);
+    if (!call) {
+      return {
+        status: 404, code: 'InvalidAction.NotRecorded',
+        message: `No recorded ${request.product} ${request.action} in ${request.region ?? 'global'} with ${canonicalParams(request.params)}`,
+      };
+    }
+    if (call.error) return { status: statusOfError(call.error.code), code: call.error.code, message: call.error.message };
+    return { status: 200, payload: call.response };
+  };
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://replay');
-    const version = String(req.headers['x-acs-version'] ?? '');
-    const action = String(req.headers['x-acs-action'] ?? '');
-    const product = productByVersion.get(version) ?? 'Unknown';
-    const params: Record<string, string> = {};
-    for (const [key, value] of url.searchParams) if (key !== 'RegionId') params[key] = value;
-    const region = url.searchParams.get('RegionId');
-    const answer = (status: number, payload: unknown) => {
-      requests.push({ product, action, region, params, status });
-      res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
-      res.end(JSON.stringify(payload));
+    const dialect = dialectOf(req);
+    const identified = dialect.identify(req, url, body);
+    const reply = (status: number, request: IdentifiedRequest | null, accessKeyId: string | null, content: { contentType: string; text: string }) => {
+      requests.push({
+        product: request?.product ?? 'Unknown', action: request?.action ?? 'Unknown', region: request?.region ?? null,
+        params: request?.params ?? {}, status, accessKeyId,
+      });
+      res.writeHead(status, { 'content-type': content.contentType, 'x-log-requestid': 'replay', 'x-oss-request-id': 'replay' });
+      res.end(content.text);
     };
-    const fail = (status: number, code: string, message: string) => answer(status, { RequestId: 'replay', Code: code, Message: message });
-
-    const authorization = String(req.headers.authorization ?? '');
-    const match = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]+)$/.exec(authorization);
-    if (!match) return fail(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
-    const [, accessKeyId, signedHeaders, signature] = match as unknown as [string, string, string, string];
-    if (accessKeyId !== options.accessKeyId) return fail(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
-    const payloadHash = createHash('sha256').update(body).digest('hex');
-    if (req.headers['x-acs-content-sha256'] !== payloadHash) return fail(400, 'SignatureDoesNotMatch', 'The request body hash does not match.');
-    const expected = expectedAcs3Signature(
-      { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, signedHeaders: signedHeaders.split(';'), payloadHash },
-      options.accessKeySecret,
-    );
-    if (expected.length !== signature.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
-      return fail(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
+    if ('code' in identified) return reply(identified.status, null, null, dialect.error(identified));
+    const refuse = (rejection: Rejection) => reply(rejection.status, identified, identified.accessKeyId, dialect.error(rejection));
+    const principal = principals.get(identified.accessKeyId);
+    if (!principal) return refuse(dialect.refusals.accessKey);
+    if (!identified.verify(principal.secret)) return refuse(dialect.refusals.signature);
+    if (identified.securityToken !== principal.securityToken) return refuse(dialect.refusals.securityToken);
+    if (principal.allowed && !principal.allowed.has(identified.action)) {
+      return refuse({ status: 403, code: 'Forbidden.RAM', message: `User not authorized to operate on the specified resource: ${identified.action}.` });
     }
-    const remaining = throttled.get(action) ?? 0;
-    if (remaining > 0) {
-      throttled.set(action, remaining - 1);
-      return fail(400, 'Throttling.User', 'Request was denied due to user flow control.');
-    }
-    const call = recorded.get(keyOf(product, action, region, params));
-    if (!call) return fail(404, 'InvalidAction.NotRecorded', `No recorded ${product} ${action} in ${region ?? 'global'} with ${canonicalParams(params)}`);
-    if (call.error) return fail(statusOfError(call.error.code), call.error.code, call.error.message);
-    return answer(200, call.response);
+    const answer = answerOf(identified);
+    if ('code' in answer) return refuse(answer);
+    const status = answer.status === 200 ? identified.successStatus ?? 200 : answer.status;
+    return reply(status, identified, identified.accessKeyId, dialect.body(status, answer.payload));
   };
 
-  const server: Server = createServer((req, res) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => handle(req, res, Buffer.concat(chunks)));
   });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
+  const releaseSubdomains = resolveLocalSubdomains();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${endpointHost}`,
     requests,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () => {
+      releaseSubdomains();
+      return new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+    },
   };
 }

@@ -51,6 +51,15 @@ describe('OSS normaliser', () => {
     expect(bucket(result, 'a').configuration).toMatchObject({ acl: 'private', encryption: { algorithm: null, kmsMasterKeyId: null }, logging: { enabled: false }, blockPublicAccess: null });
   });
 
+  it('reads Block Public Access from GetBucketPublicAccessBlock before GetBucketInfo, and names that call when it failed', () => {
+    const info = '<BucketInfo><Bucket><Name>a</Name><BlockPublicAccess>false</BlockPublicAccess></Bucket></BucketInfo>';
+    const block = '<PublicAccessBlockConfiguration><BlockPublicAccess>true</BlockPublicAccess></PublicAccessBlockConfiguration>';
+    const both = normalise([ok('Oss', 'ListBuckets', list('a'), {}, null), ok('Oss', 'GetBucketInfo', info, { bucket: 'a' }), ok('Oss', 'GetBucketPublicAccessBlock', block, { bucket: 'a' })]);
+    expect(bucket(both, 'a').configuration.blockPublicAccess).toBe(true);
+    const denied = normalise([ok('Oss', 'ListBuckets', list('a'), {}, null), failed('Oss', 'GetBucketPublicAccessBlock', 'AccessDenied', { bucket: 'a' })]);
+    expect(bucket(denied, 'a').unknown.filter((u) => u.fields.includes('blockPublicAccess')).map((u) => [u.source, u.error.code])).toEqual([['Oss:GetBucketPublicAccessBlock', 'AccessDenied']]);
+  });
+
   it('refuses malformed XML and unknown ACL values, naming the call', () => {
     expect(() => normalise([ok('Oss', 'ListBuckets', list('a'), {}, null), ok('Oss', 'GetBucketAcl', '<AccessControlPolicy><AccessControlList>', { bucket: 'a' })]))
       .toThrow(expect.objectContaining({ details: { path: 'calls[1].response', reason: expect.stringContaining('not well-formed XML') } }));

@@ -25,6 +25,7 @@ export const ossNormaliser: ProductNormaliser = {
   name: 'oss',
   actions: actionsOf(P, [
     'ListBuckets', 'GetBucketInfo', 'GetBucketAcl', 'GetBucketPolicy', 'GetBucketLogging', 'GetBucketEncryption', 'GetBucketVersioning',
+    'GetBucketPublicAccessBlock',
   ]),
   normalise(ctx) {
     for (const ic of ctx.index.of(P, 'ListBuckets')) {
@@ -131,13 +132,16 @@ function normaliseBucket(
   apply('logging', logging, (v) => { config.logging = v; });
   apply('encryption', encryption, (v) => { config.encryption = v; });
   apply('versioning', versioning, (v) => { config.versioning = v; });
+  const blockOutcome = bucketCall(ctx, 'GetBucketPublicAccessBlock', name);
+  const block = blockOutcome.kind === 'answered' ? blockOutcome.calls.map((page) => readPublicAccessBlock(ctx, page)).find((v) => v !== undefined) : undefined;
+  if (block !== undefined) config.blockPublicAccess = block;
+  else if (info !== null) config.blockPublicAccess = info.blockPublicAccess;
+  else if (blockOutcome.kind === 'failed') ctx.markUnknown(asset, ['blockPublicAccess'], `${P}:GetBucketPublicAccessBlock`, blockOutcome.error);
+  else ctx.markUnknown(asset, ['blockPublicAccess'], `${P}:GetBucketInfo`, infoOutcome.kind === 'failed' ? infoOutcome.error : null);
   if (info !== null) {
-    config.blockPublicAccess = info.blockPublicAccess;
     config.location = config.location ?? info.location;
     config.storageClass = config.storageClass ?? info.storageClass;
     config.creationDate = config.creationDate ?? info.creationDate;
-  } else {
-    ctx.markUnknown(asset, ['blockPublicAccess'], `${P}:GetBucketInfo`, infoOutcome.kind === 'failed' ? infoOutcome.error : null);
   }
 
   if (config.logging.targetBucket !== null) link(asset, 'LOGS_TO_BUCKET', ctx.id('bucket', null, config.logging.targetBucket));
@@ -281,4 +285,16 @@ function readVersioning(ctx: NormaliseContext, ic: IndexedCall): 'Enabled' | 'Su
   }
   const root = page.reader.obj(page.xml, 'VersioningConfiguration', '');
   return root === null ? null : versioningValue(page.reader, root, 'VersioningConfiguration');
+}
+
+function readPublicAccessBlock(ctx: NormaliseContext, ic: IndexedCall): boolean | undefined {
+  const page = xmlOf(ctx, ic);
+  if (page === null) return undefined;
+  const root = page.reader.obj(page.xml, 'PublicAccessBlockConfiguration', '');
+  const value = root === null ? null : page.reader.bool(root, 'BlockPublicAccess', 'PublicAccessBlockConfiguration');
+  if (value === null) {
+    page.reader.fail('', 'expected <PublicAccessBlockConfiguration><BlockPublicAccess>');
+    return undefined;
+  }
+  return value;
 }
