@@ -35,9 +35,12 @@ export interface FixPlan {
   readonly capture: readonly StateCapture[];
   /** Configuration values (by asset-model path) the rollback restores. */
   readonly priorState: JsonObject;
-  /** Ordered writes; stop at the first failure and run `rollback` for the writes that succeeded. */
+  /** Ordered writes; stop at the first failure and undo the writes that succeeded (see `rollback`). */
   readonly writes: readonly ApiCall[];
-  /** Ordered writes that undo `writes` (built from `priorState`). */
+  /**
+   * The calls that undo `writes` (built from `priorState`). With one call per write, `rollback[i]` undoes `writes[i]`:
+   * a failure after k writes runs the first k in reverse order, and a whole rollback runs them all last-first.
+   */
   readonly rollback: readonly ApiCall[];
 }
 

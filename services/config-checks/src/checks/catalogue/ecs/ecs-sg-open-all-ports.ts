@@ -61,7 +61,7 @@ export const ecsSgOpenAllPorts = defineCheck({
           capture: [{ call: { product: 'Ecs', action: 'DescribeSecurityGroupAttribute', region: asset.region, params: { ...base, Direction: 'ingress' } }, fields: ['rules'] }],
           priorState: { rules: [...offending.values()].map((r) => permissionOf(r.rule)) },
           writes: [...kept.map((p) => call('AuthorizeSecurityGroup', p)), ...revoked.map((p) => call('RevokeSecurityGroup', p))],
-          rollback: [...revoked.map((p) => call('AuthorizeSecurityGroup', p)), ...kept.map((p) => call('RevokeSecurityGroup', p))],
+          rollback: [...kept.map((p) => call('RevokeSecurityGroup', p)), ...revoked.map((p) => call('AuthorizeSecurityGroup', p))],
         },
       };
     },

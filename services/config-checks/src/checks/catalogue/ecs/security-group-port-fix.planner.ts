@@ -122,7 +122,7 @@ export function planSecurityGroupPortFix(
       }],
       priorState: { rules: cfg.rules.filter((r) => r.direction === 'ingress').map(ruleState) },
       writes: [...revokedRules.map((r) => call('RevokeSecurityGroup', r)), ...drops.map((r) => call('AuthorizeSecurityGroup', r))],
-      rollback: [...drops.map((r) => call('RevokeSecurityGroup', r)), ...revokedRules.map((r) => call('AuthorizeSecurityGroup', r))],
+      rollback: [...revokedRules.map((r) => call('AuthorizeSecurityGroup', r)), ...drops.map((r) => call('RevokeSecurityGroup', r))],
     },
   };
 }

@@ -13,12 +13,12 @@ export function planBucketPrivate(bucket: AssetOf<'bucket'>, aclPublic: boolean,
   const rollback: ApiCall[] = [];
   if (aclPublic) {
     writes.push({ product: 'Oss', action: 'PutBucketAcl', region, params: { bucket: cfg.bucketName, acl: 'private' } });
-    rollback.unshift({ product: 'Oss', action: 'PutBucketAcl', region, params: { bucket: cfg.bucketName, acl: cfg.acl } });
+    rollback.push({ product: 'Oss', action: 'PutBucketAcl', region, params: { bucket: cfg.bucketName, acl: cfg.acl } });
   }
   if (policyPublic) {
     if (!blockPolicy) return { ok: false, reason: 'the bucket policy grants anonymous access; enable blockPublicAccessForPolicy or edit the policy' };
     writes.push({ product: 'Oss', action: 'PutBucketPublicAccessBlock', region, params: { bucket: cfg.bucketName, blockPublicAccess: true } });
-    rollback.unshift({ product: 'Oss', action: 'PutBucketPublicAccessBlock', region, params: { bucket: cfg.bucketName, blockPublicAccess: cfg.blockPublicAccess ?? false } });
+    rollback.push({ product: 'Oss', action: 'PutBucketPublicAccessBlock', region, params: { bucket: cfg.bucketName, blockPublicAccess: cfg.blockPublicAccess ?? false } });
   }
   if (writes.length === 0) return { ok: false, reason: 'bucket is not public' };
   return {
