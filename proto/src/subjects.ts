@@ -2,6 +2,7 @@ import type { DescMessage } from '@bufbuild/protobuf';
 import { AssetChangedSchema, AssetRemovedSchema } from '../gen/rampart/assets/v1/asset_events_pb';
 import { BatchCompletedSchema, ResultChangedSchema } from '../gen/rampart/config_checks/v1/result_events_pb';
 import { QuotaExhaustedSchema } from '../gen/rampart/billing/v1/quota_pb';
+import { BaselineResultChangedSchema } from '../gen/rampart/baseline_checks/v1/result_events_pb';
 
 /**
  * Every domain event: `<service>.<aggregate>.<past-tense-event>.v<N>` (four tokens), the stream
@@ -24,6 +25,7 @@ export const EVENTS = {
   resultChanged: event('config-checks.result.changed.v1', 'CONFIG_CHECKS', ResultChangedSchema),
   batchCompleted: event('config-checks.batch.completed.v1', 'CONFIG_CHECKS', BatchCompletedSchema),
   quotaExhausted: event('billing.quota.exhausted.v1', 'BILLING', QuotaExhaustedSchema),
+  baselineResultChanged: event('baseline-checks.result.changed.v1', 'BASELINE_CHECKS', BaselineResultChangedSchema),
 } as const;
 
 /** The event streams and the subjects each captures. */
@@ -41,6 +43,10 @@ export const REQUESTS = {
   quotaPost: 'billing.quota.post',
   quotaVoid: 'billing.quota.void',
   entitlements: 'billing.entitlements.get',
+  /** JSON bodies: RemediationRequest → RemediationReply (./remediation). */
+  remediationExecute: 'assets.remediation.execute',
+  /** BaselineTaskRequest → BaselineTaskResponse: a baseline task, for config-checks' `scanTask(id)`. */
+  baselineTask: 'baseline-checks.task.get',
 } as const;
 
 /** The NATS KV bucket with the last-value progress of every task; key `<tenant>.<task>`. */

@@ -16,7 +16,8 @@ export class CheckItemsResolver {
   }
 
   @ResolveReference()
-  resolveReference(reference: { id: string }): CheckItemModel | null {
+  @Requires('read')
+  resolveReference(@Parent() reference: { id: string }): CheckItemModel | null {
     const item = this.catalogue.item(reference.id);
     return item ? toCheckItemModel(item) : null;
   }

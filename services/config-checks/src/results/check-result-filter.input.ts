@@ -12,4 +12,17 @@ export class CheckResultFilterInput {
   assetId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Results last evaluated by this task' })
   scanId?: string | null;
+  @Field(() => String, { nullable: true, description: "The check item's product (ECS, OSS, RAM, …)" })
+  product?: string | null;
+  @Field(() => String, { nullable: true, description: 'Check items mapped to this standard (e.g. CIS_ALIBABA_2_0)' })
+  standard?: string | null;
+  @Field(() => String, { nullable: true, description: "The asset's cloud account" })
+  accountId?: string | null;
+  @Field(() => String, { nullable: true, description: "The asset's region; `global` for assets without one (RAM, the account)" })
+  region?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Case-insensitive text in the asset's name or id, or the check item's id or title",
+  })
+  search?: string | null;
 }

@@ -2,6 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { BadUserInputError, CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { CHECK_CATALOGUE, exitCodeFor, toCsv, toJsonReport, toOcsf, toSarif, type ExportInput, type Severity } from '../checks';
 import { CheckResultFilterInput } from './check-result-filter.input';
+import { resultQueryOf } from './check-result-query';
 import { CheckResultsReportModel } from './check-results-report.model';
 import { CheckResultsService } from './check-results.service';
 
@@ -30,13 +31,7 @@ export class CheckResultsReportResolver {
     if (!render) throw new BadUserInputError(`format must be one of ${Object.keys(FORMATS).join(', ')}`, 'format');
     const threshold = (failOn ?? 'LOW').toUpperCase() as Severity;
     if (!SEVERITIES.includes(threshold)) throw new BadUserInputError('failOn must be HIGH, MEDIUM or LOW', 'failOn');
-    const { results, assets } = await this.results.all(identity.tenantId, {
-      statuses: filter?.status ?? undefined,
-      severity: filter?.severity ?? undefined,
-      checkItemId: filter?.checkItemId ?? undefined,
-      assetId: filter?.assetId ?? undefined,
-      scanId: filter?.scanId ?? undefined,
-    });
+    const { results, assets } = await this.results.all(identity.tenantId, resultQueryOf(filter));
     const input: ExportInput = { results, assets, catalogue: CHECK_CATALOGUE, generatedAt: new Date().toISOString(), tenantId: identity.tenantId, scanId: filter?.scanId ?? undefined };
     return { format: format.toLowerCase(), content: render(input), resultCount: results.length, exitCode: exitCodeFor(results, threshold) };
   }

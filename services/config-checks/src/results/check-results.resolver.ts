@@ -2,6 +2,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { CheckResultConnectionModel } from './check-result-connection.model';
 import { CheckResultFilterInput } from './check-result-filter.input';
+import { resultQueryOf } from './check-result-query';
 import { CheckResultModel } from './check-result.model';
 import { CheckResultsService } from './check-results.service';
 
@@ -17,17 +18,6 @@ export class CheckResultsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CheckResultConnectionModel> {
-    return this.results.list(
-      identity.tenantId,
-      {
-        statuses: filter?.status ?? undefined,
-        severity: filter?.severity ?? undefined,
-        checkItemId: filter?.checkItemId ?? undefined,
-        assetId: filter?.assetId ?? undefined,
-        scanId: filter?.scanId ?? undefined,
-      },
-      first,
-      after,
-    );
+    return this.results.list(identity.tenantId, resultQueryOf(filter), first, after);
   }
 }

@@ -4,6 +4,7 @@ import type { Asset } from '@rampart/asset-model';
 import { loadReplicatedAssets } from '@rampart/messaging';
 import type { ReportableResult } from '../checks';
 import type { CheckResultModel } from './check-result.model';
+import { GLOBAL_REGION, type CheckResultQuery } from './check-result-query';
 
 interface CheckResultRow {
   id: string;
@@ -33,15 +34,11 @@ function toModel(row: CheckResultRow): CheckResultModel {
   };
 }
 
-export interface CheckResultQuery {
-  assetId?: string;
-  statuses?: string[];
-  severity?: string;
-  checkItemId?: string;
-  scanId?: string;
-}
-
-/** Results with their status as read: WHITELISTED while a live rule covers them, the evaluated status otherwise. */
+/**
+ * Results with their status as read (WHITELISTED while a live rule covers them, the evaluated status otherwise),
+ * joined to their asset in the replica. A result whose asset was removed from the inventory is not served: it
+ * describes nothing that exists any more, and `CheckResult.asset` must resolve.
+ */
 const EFFECTIVE_RESULTS = `(
   SELECT r.*, CASE WHEN EXISTS (
       SELECT 1 FROM whitelist_rules w
@@ -49,7 +46,10 @@ const EFFECTIVE_RESULTS = `(
         AND (w.expires_at IS NULL OR w.expires_at > now())
     ) THEN 'WHITELISTED' ELSE r.status END AS effective_status
   FROM check_results r
-) AS results`;
+) AS results
+JOIN asset_replica a ON a.tenant_id = results.tenant_id AND a.id = results.asset_id AND NOT a.removed`;
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class CheckResultsService {
@@ -60,7 +60,7 @@ export class CheckResultsService {
     const { where, params } = this.conditions(query);
     return this.database.run(tenantId, async (manager) => {
       const rows = (await manager.query(
-        `SELECT * FROM ${EFFECTIVE_RESULTS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+        `SELECT results.* FROM ${EFFECTIVE_RESULTS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY results.id`,
         params,
       )) as CheckResultRow[];
       const assets = await loadReplicatedAssets(manager, [...new Set(rows.map((row) => row.asset_id))]);
@@ -81,25 +81,29 @@ export class CheckResultsService {
   private conditions(query: CheckResultQuery): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (query.assetId) {
-      params.push(query.assetId);
-      where.push(`asset_id = $${params.length}`);
-    }
+    const add = (condition: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(condition(`$${params.length}`));
+    };
+    if (query.assetId) add((p) => `results.asset_id = ${p}`, query.assetId);
     if (query.statuses?.length) {
-      params.push(query.statuses);
-      where.push(`effective_status = ANY($${params.length})`);
+      add((p) => `results.effective_status = ANY(${p})`, query.statuses);
+      // Without WHITELISTED asked, the stored status must match too: a condition its index can serve.
+      if (!query.statuses.includes('WHITELISTED')) add((p) => `results.status = ANY(${p})`, query.statuses);
     }
-    if (query.severity) {
-      params.push(query.severity);
-      where.push(`severity = $${params.length}`);
-    }
-    if (query.checkItemId) {
-      params.push(query.checkItemId);
-      where.push(`check_item_id = $${params.length}`);
-    }
-    if (query.scanId) {
-      params.push(query.scanId);
-      where.push(`last_task_id = $${params.length}`);
+    if (query.severity) add((p) => `results.severity = ${p}`, query.severity);
+    if (query.checkItemId) add((p) => `results.check_item_id = ${p}`, query.checkItemId);
+    if (query.scanId) add((p) => `results.last_task_id = ${p}`, query.scanId);
+    if (query.checkItemIds) add((p) => `results.check_item_id = ANY(${p})`, query.checkItemIds);
+    if (query.accountId) add((p) => `a.account_id = ${p}`, query.accountId);
+    if (query.region === GLOBAL_REGION) where.push('a.region IS NULL');
+    else if (query.region) add((p) => `a.region = ${p}`, query.region);
+    if (query.search) {
+      params.push(likePattern(query.search.text), query.search.checkItemIds);
+      // Matching assets first (the trigram index), so each side of the OR is an index condition on the results.
+      where.push(
+        `(results.asset_id = ANY(ARRAY(SELECT id FROM asset_replica WHERE NOT removed AND search_text LIKE $${params.length - 1})) OR results.check_item_id = ANY($${params.length}))`,
+      );
     }
     return { where, params };
   }
@@ -115,11 +119,11 @@ export class CheckResultsService {
       const pageWhere = [...where];
       if (cursor) {
         pageParams.push(cursor[0]);
-        pageWhere.push(`id > $${pageParams.length}`);
+        pageWhere.push(`results.id > $${pageParams.length}`);
       }
       pageParams.push(limit + 1);
       const rows = (await manager.query(
-        `SELECT * FROM ${EFFECTIVE_RESULTS} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ORDER BY id LIMIT $${pageParams.length}`,
+        `SELECT results.* FROM ${EFFECTIVE_RESULTS} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ORDER BY results.id LIMIT $${pageParams.length}`,
         pageParams,
       )) as CheckResultRow[];
       return toConnection(rows, limit, count, (row) => [row.id], toModel, cursor !== null);

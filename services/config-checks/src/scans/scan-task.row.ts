@@ -1,7 +1,7 @@
 import type { TaskProgress } from '@rampart/messaging';
 import type { ScanTaskModel } from './scan-task.model';
 
-/** One planned evaluation: [checkItemId, assetId]. */
+/** One planned evaluation: [checkItemId, assetId]; a task's plan is these, sorted and cut into batches. */
 export type PlannedEvaluation = [string, string];
 
 export interface ScanTaskRow {
@@ -9,7 +9,6 @@ export interface ScanTaskRow {
   id: string;
   kind: string;
   status: string;
-  plan: PlannedEvaluation[];
   paid_items: string[];
   batch_size: number;
   next_batch: number;
@@ -23,11 +22,11 @@ export interface ScanTaskRow {
 
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'STOPPED_QUOTA_EXHAUSTED', 'FAILED', 'CANCELLED']);
 
-/** Columns for reads that do not need the plan. */
+/** The columns of a ScanTaskRow (the plan is in scan_task_batches). */
 export const TASK_COLUMNS =
   'tenant_id, id, kind, status, paid_items, batch_size, next_batch, total, completed, failed, quota_consumed, started_at, finished_at';
 
-export function toScanTaskModel(row: Omit<ScanTaskRow, 'plan'>): ScanTaskModel {
+export function toScanTaskModel(row: ScanTaskRow): ScanTaskModel {
   return {
     id: row.id,
     kind: row.kind,
@@ -41,7 +40,7 @@ export function toScanTaskModel(row: Omit<ScanTaskRow, 'plan'>): ScanTaskModel {
   };
 }
 
-export function toProgress(row: Omit<ScanTaskRow, 'plan'>): TaskProgress {
+export function toProgress(row: ScanTaskRow): TaskProgress {
   return {
     scanId: row.id,
     tenantId: row.tenant_id,

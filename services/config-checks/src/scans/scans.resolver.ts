@@ -1,12 +1,16 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
+import { BaselineTaskClient } from './baseline-task.client';
 import { ScanTaskModel } from './scan-task.model';
 import { ScansService } from './scans.service';
 import { StartScanInput } from './start-scan.input';
 
 @Resolver(() => ScanTaskModel)
 export class ScansResolver {
-  constructor(private readonly scans: ScansService) {}
+  constructor(
+    private readonly scans: ScansService,
+    private readonly baselineTasks: BaselineTaskClient,
+  ) {}
 
   @Mutation(() => ScanTaskModel, { description: 'Scans assets × check items in quota-reserved batches (kind SCAN)' })
   @Requires('scan')
@@ -20,9 +24,9 @@ export class ScansResolver {
     return this.scans.verify(identity.tenantId, ids);
   }
 
-  @Query(() => ScanTaskModel, { nullable: true })
+  @Query(() => ScanTaskModel, { nullable: true, description: 'A task of any kind; baseline tasks are read from baseline-checks' })
   @Requires('read')
-  scanTask(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<ScanTaskModel | null> {
-    return this.scans.find(identity.tenantId, id);
+  async scanTask(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<ScanTaskModel | null> {
+    return (await this.scans.find(identity.tenantId, id)) ?? this.baselineTasks.find(identity.tenantId, id);
   }
 }

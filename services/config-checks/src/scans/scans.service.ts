@@ -1,23 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EntityManager } from 'typeorm';
 import {
   BadUserInputError, EditionNotEntitledError, NATS_CONNECTION, TENANT_DATABASE, type TenantDatabase,
 } from '@rampart/platform';
-import { loadReplicatedAssets, ProgressStore } from '@rampart/messaging';
+import { enqueueWorkInTransaction, ProgressStore } from '@rampart/messaging';
 import { UnknownCheckItemError, type CheckItem, type StandardId } from '../checks';
 import { CheckCatalogueService } from '../catalogue/check-catalogue.service';
 import { BillingClient } from './billing.client';
 import { ScanNotFoundError } from './scan-not-found.error';
+import { batchSizeFor, cutIntoBatches, insertPlan } from './scan-plan';
 import type { ScanTaskModel } from './scan-task.model';
 import { TASK_COLUMNS, toProgress, toScanTaskModel, type PlannedEvaluation, type ScanTaskRow } from './scan-task.row';
-import { batchMessageId, SCAN_WORK_SUBJECT, type ScanBatchMessage } from './scan-work.stream';
+import { enqueueScanBatch, SCAN_WORK_QUEUE, type ScanBatchMessage } from './scan-work.stream';
 import type { StartScanInput } from './start-scan.input';
 
-/** Evaluations per batch: one quota reservation and one transaction each. */
-export const SCAN_BATCH_SIZE = 100;
+export { SCAN_BATCH_SIZE } from './scan-plan';
 
 type TaskKind = 'SCAN' | 'VERIFY';
 const OPERATION_OF: Record<TaskKind, string> = { SCAN: 'DETECT', VERIFY: 'VERIFY' };
@@ -52,11 +51,18 @@ export class ScansService {
     }
     await this.assertEntitled(tenantId, 'SCAN', items);
     const plan = await this.database.run(tenantId, async (manager) => {
-      const assets = await loadReplicatedAssets(manager, input.assetIds ?? undefined);
-      const byType = new Map<string, CheckItem[]>();
-      for (const item of items) byType.set(item.resourceType, [...(byType.get(item.resourceType) ?? []), item]);
+      const assets = (await manager.query(
+        input.assetIds
+          ? 'SELECT id, resource_type FROM asset_replica WHERE NOT removed AND id = ANY($1) ORDER BY id COLLATE "C"'
+          : 'SELECT id, resource_type FROM asset_replica WHERE NOT removed ORDER BY id COLLATE "C"',
+        input.assetIds ? [input.assetIds] : [],
+      )) as Array<{ id: string; resource_type: string }>;
+      // Assets and items in plan order already, so the plan's sort has nothing left to do.
+      const byType = new Map<string, string[]>();
+      const itemIds = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const item of itemIds) byType.set(item.resourceType, [...(byType.get(item.resourceType) ?? []), item.id]);
       const pairs: PlannedEvaluation[] = [];
-      for (const asset of assets) for (const item of byType.get(asset.resourceType) ?? []) pairs.push([item.id, asset.id]);
+      for (const asset of assets) for (const itemId of byType.get(asset.resource_type) ?? []) pairs.push([itemId, asset.id]);
       return pairs;
     });
     return this.createTask(tenantId, taskId, 'SCAN', plan);
@@ -118,33 +124,31 @@ export class ScansService {
   }
 
   private async createTask(tenantId: string, taskId: string, kind: TaskKind, plan: PlannedEvaluation[]): Promise<ScanTaskModel> {
-    plan.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const batchSize = batchSizeFor(plan.length);
+    const batches = cutIntoBatches(plan, batchSize);
     const paidItems = [...new Set(plan.map(([itemId]) => itemId))].filter((id) => this.catalogue.item(id)?.free === false);
     const empty = plan.length === 0;
     const created = await this.database.run(tenantId, async (manager: EntityManager) => {
       const rows = (await manager.query(
-        `INSERT INTO scan_tasks (tenant_id, id, kind, status, plan, paid_items, batch_size, total, started_at, finished_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9)
+        `INSERT INTO scan_tasks (tenant_id, id, kind, status, paid_items, batch_size, total, started_at, finished_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)
          ON CONFLICT (tenant_id, id) DO NOTHING
          RETURNING ${TASK_COLUMNS}`,
-        [tenantId, taskId, kind, empty ? 'COMPLETED' : 'QUEUED', JSON.stringify(plan), paidItems, SCAN_BATCH_SIZE, plan.length, empty ? new Date() : null],
+        [tenantId, taskId, kind, empty ? 'COMPLETED' : 'QUEUED', paidItems, batchSize, plan.length, empty ? new Date() : null],
       )) as ScanTaskRow[];
+      if (rows[0]) await insertPlan(manager, tenantId, taskId, batches);
+      if (rows[0] && !empty) await enqueueWorkInTransaction(manager, SCAN_WORK_QUEUE, tenantId, { tenantId, taskId, batch: 0 } satisfies ScanBatchMessage);
       return rows[0];
     });
     // A concurrent request with the same idempotency key created it first.
     if (!created) return this.get(tenantId, taskId);
     await this.publishProgress(created);
-    if (!empty) await this.enqueue({ tenantId, taskId, batch: 0 });
     return toScanTaskModel(created);
   }
 
   private async requeue(tenantId: string, taskId: string): Promise<void> {
     const rows = (await this.database.run(tenantId, (m) => m.query('SELECT next_batch FROM scan_tasks WHERE id = $1', [taskId]))) as Array<{ next_batch: number }>;
-    if (rows[0]) await this.enqueue({ tenantId, taskId, batch: rows[0].next_batch });
-  }
-
-  private async enqueue(message: ScanBatchMessage): Promise<void> {
-    await jetstream(this.nats).publish(SCAN_WORK_SUBJECT, JSON.stringify(message), { msgID: batchMessageId(message) });
+    if (rows[0]) await enqueueScanBatch(this.nats, { tenantId, taskId, batch: rows[0].next_batch });
   }
 
   private async publishProgress(row: ScanTaskRow): Promise<void> {
