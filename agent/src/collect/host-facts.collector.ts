@@ -1,8 +1,9 @@
 import * as os from 'node:os';
-import { collected, failed, unavailable, type Fact, type HostFactKey, type HostFacts, type InstalledPackage, type WeakPasswordFacts } from '@rampart/host-facts';
+import { collected, failed, unavailable, type Fact, type HostFactKey, type HostFacts, type InstalledPackage, type ListenerFacts, type WeakPasswordFacts } from '@rampart/host-facts';
 import { testAccountPasswords } from '../weak-password/account-password.tester';
 import { Libcrypt } from '../weak-password/libcrypt.binding';
 import { loadDictionary } from '../weak-password/password-dictionary';
+import { probeLiveServices } from '../weak-password/live-service.prober';
 import { testServiceCredentials } from '../weak-password/service-credential.tester';
 import { collectAccounts, type CollectedAccounts } from './accounts.collector';
 import { auditCollector } from './audit.collector';
@@ -116,6 +117,10 @@ export async function collectHostFacts(options: CollectOptions = {}): Promise<Ho
     try {
       const dictionary = loadDictionary({ dictionaryPath: options.dictionaryPath, customWords: options.customWords });
       const services = testServiceCredentials(reader, { words: dictionary.words, hostname, deadline: passwordDeadline });
+      const listeners = facts.listeners;
+      if (reader.live && listeners?.status === 'collected') {
+        services.push(...(await probeLiveServices(listeners.value as readonly ListenerFacts[], { deadline: passwordDeadline })));
+      }
       let libcryptName: string | null = null;
       let accountVerdicts: WeakPasswordFacts['accounts'] = [];
       if (accounts !== null && accounts.hashes.size > 0) {

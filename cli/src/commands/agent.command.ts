@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 
@@ -27,22 +25,6 @@ export function runAgent(args: readonly string[]): Promise<number> {
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 1));
   });
-}
-
-const REMEDIATION = `query ($taskId: ID!) { baselineRemediation(taskId: $taskId) { script } }`;
-
-/** Fetches a BASELINE_FIX task's remediation script through the gateway. */
-export async function fetchRemediation(gateway: string, token: string, taskId: string): Promise<unknown> {
-  const response = await fetch(gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: REMEDIATION, variables: { taskId } }),
-  });
-  const body = (await response.json()) as { data?: { baselineRemediation?: { script: unknown } | null }; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; '));
-  const script = body.data?.baselineRemediation?.script;
-  if (script === undefined || script === null) throw new Error(`no remediation for task ${taskId}`);
-  return script;
 }
 
 function subcommand(name: string, description: string): Command {
@@ -97,15 +79,8 @@ export function agentCommand(): Command {
           process.exitCode = 2;
           return;
         }
-        const script = await fetchRemediation(gateway, token, options.task!);
-        const directory = mkdtempSync(join(tmpdir(), 'rampart-fix-'));
-        try {
-          const file = join(directory, 'remediation.json');
-          writeFileSync(file, JSON.stringify(script), { mode: 0o600 });
-          process.exitCode = await runAgent(['fix', '--script', file, ...rootArgs(options), ...command.args]);
-        } finally {
-          rmSync(directory, { recursive: true, force: true });
-        }
+        // The agent fetches the task's script, applies it, and reports the host so the server verifies the fix.
+        process.exitCode = await runAgent(['fix', '--task', options.task!, ...rootArgs(options), '--gateway', gateway, '--token', token, ...command.args]);
       }),
   );
   return agent;

@@ -15,6 +15,8 @@ export interface BaselineEntitlement {
   baselineItems: string;
   operations: readonly string[];
   allowedItemIds: ReadonlySet<string>;
+  /** Scan, verify and successful fix consume quota (the CSPM service without an edition that includes baseline). */
+  metered: boolean;
 }
 
 /** Billing's `baseline_items` answer as the catalogue items it covers (seed edition table). */
@@ -55,6 +57,7 @@ export class BillingEntitlementsClient {
       baselineItems: answer.baselineItems,
       operations: answer.baselineOperations,
       allowedItemIds: new Set(itemsOf(answer.baselineItems).map((item) => item.id)),
+      metered: answer.baselineQuotaMetered,
     };
   }
 

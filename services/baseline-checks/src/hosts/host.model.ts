@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AssetReference } from './asset-reference.model';
 
 @ObjectType('BaselineHostScore')
 export class BaselineHostScoreModel {
@@ -27,6 +28,8 @@ export class HostModel {
   hostname!: string;
   @Field(() => String, { nullable: true, description: 'The cloud instance id (e.g. the ECS instance id) the agent runs on' })
   instanceId!: string | null;
+  @Field(() => AssetReference, { nullable: true, description: 'The ECS instance asset whose resource id is instanceId, once the inventory lists it' })
+  asset!: AssetReference | null;
   @Field()
   reportedAt!: Date;
   @Field(() => String, { nullable: true, description: 'os-release PRETTY_NAME (or ID VERSION_ID)' })

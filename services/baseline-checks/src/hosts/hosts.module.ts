@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module';
 import { HostsResolver } from './hosts.resolver';
 import { HostsService } from './hosts.service';
 
-@Module({ providers: [HostsResolver, HostsService], exports: [HostsService] })
+@Module({ imports: [BillingModule], providers: [HostsResolver, HostsService], exports: [HostsService] })
 export class HostsModule {}

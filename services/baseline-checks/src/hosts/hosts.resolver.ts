@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { HostModel } from './host.model';
 import { toHostModel } from './host.row';
@@ -30,9 +30,8 @@ export class HostsResolver {
 
   @ResolveReference()
   @Requires('read')
-  async resolveReference(reference: { id: string }, _args: unknown, context: { identity?: Identity }): Promise<HostModel | null> {
-    if (!context.identity) return null;
-    const [row] = await this.service.byIds(context.identity.tenantId, [reference.id]);
+  async resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity): Promise<HostModel | null> {
+    const [row] = await this.service.byIds(identity.tenantId, [reference.id]);
     return row ? toHostModel(row) : null;
   }
 }

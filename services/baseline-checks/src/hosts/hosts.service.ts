@@ -3,10 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { HostFacts } from '@rampart/host-facts';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ProgressStore, type TaskProgress } from '@rampart/messaging';
+import { ProgressStore } from '@rampart/messaging';
 import { BadUserInputError, LOGGER, NATS_CONNECTION, TENANT_DATABASE, TenantDatabase, type Logger } from '@rampart/platform';
-import { verifyFixesWhenHostReports } from '../scans/verify-fixes-when-host-reports.handler';
-import type { StandardScore } from '../catalogue/baseline-score';
+import { BaselineQuotaClient } from '../billing/baseline-quota.client';
+import { toTaskProgress } from '../scans/baseline-scan-task.model';
+import { verifyFixesWhenHostReports, type SettledFix } from '../scans/verify-fixes-when-host-reports.handler';
 import { validateHostFacts } from './host-facts.validator';
 import { HOST_COLUMNS, type HostRow } from './host.row';
 import type { ReportHostFactsInput } from './report-host-facts.input';
@@ -19,11 +20,12 @@ export class HostsService {
     @Inject(TENANT_DATABASE) private readonly database: TenantDatabase,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly quota: BaselineQuotaClient,
   ) {}
 
   /**
    * Validates the agent's facts and upserts the host by hostname (the latest report replaces the facts); pending
-   * fixes of the host are verified on the new facts.
+   * fixes of the host are verified on the new facts, and a verified fix is charged on a metered plan.
    */
   async report(tenantId: string, input: ReportHostFactsInput): Promise<HostRow> {
     if (!HOSTNAME.test(input.hostname)) throw new BadUserInputError('input.hostname must be a host name', 'input.hostname');
@@ -42,15 +44,23 @@ export class HostsService {
       )) as HostRow[];
       return { host: row!, settled: await verifyFixesWhenHostReports(manager, tenantId, row!.id, facts) };
     });
-    await this.publishProgress(settled);
+    await this.settleFixes(tenantId, settled);
     return settled.length === 0 ? host : ((await this.byIds(tenantId, [host.id]))[0] ?? host);
   }
 
-  private async publishProgress(settled: readonly TaskProgress[]): Promise<void> {
+  private async settleFixes(tenantId: string, settled: readonly SettledFix[]): Promise<void> {
+    for (const fix of settled) {
+      if (fix.reservationId === null) continue;
+      const usage = fix.fixed ? [{ checkItemId: fix.checkItemId, hostId: fix.hostId }] : [];
+      // The report stands either way; an unposted reservation is charged late or voided by billing's sweeper.
+      await this.quota.post(tenantId, fix.reservationId, fix.task.id, 'FIX', usage).catch((error: unknown) => {
+        this.logger.error({ err: error, taskId: fix.task.id }, 'could not post the fix reservation');
+      });
+    }
     if (settled.length === 0) return;
     try {
       const store = await ProgressStore.open(this.nats);
-      for (const progress of settled) await store.put(progress);
+      for (const fix of settled) await store.put(toTaskProgress(tenantId, fix.task));
     } catch (error) {
       this.logger.warn({ err: error }, 'could not write baseline fix progress');
     }
@@ -71,10 +81,6 @@ export class HostsService {
     return (ids === null
       ? manager.query('SELECT id, facts FROM hosts ORDER BY hostname')
       : manager.query('SELECT id, facts FROM hosts WHERE id = ANY($1::uuid[]) ORDER BY hostname', [ids.filter(isUuid)])) as Promise<Array<{ id: string; facts: HostFacts }>>;
-  }
-
-  async saveScores(manager: EntityManager, hostId: string, scores: readonly StandardScore[]): Promise<void> {
-    await manager.query('UPDATE hosts SET scores = $2 WHERE id = $1', [hostId, JSON.stringify(scores)]);
   }
 }
 

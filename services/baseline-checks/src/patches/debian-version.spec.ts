@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { compareDebianVersions, InvalidDebianVersionError, parseDebianVersion } from './debian-version';
 
 const sign = (n: number): number => Math.sign(n);
@@ -81,5 +83,18 @@ describe('Debian version ordering (dpkg --compare-versions semantics)', () => {
   it('sorts a list as dpkg does', () => {
     const versions = ['1.0', '1.0~rc1', '1:0.1', '1.0-1', '1.0+b1', '1.0~~', '0.9', '1.0a', '1.0.1'];
     expect([...versions].sort(compareDebianVersions)).toEqual(['0.9', '1.0~~', '1.0~rc1', '1.0', '1.0-1', '1.0a', '1.0+b1', '1.0.1', '1:0.1']);
+  });
+
+  it('orders the versions installed on this Debian machine exactly as its dpkg does', () => {
+    const installed = [...readFileSync('/var/lib/dpkg/status', 'utf8').matchAll(/^Version: (.+)$/gm)].map((m) => m[1]!);
+    const sorted = [...new Set(installed)].sort(compareDebianVersions);
+    expect(sorted.length).toBeGreaterThan(50);
+    // Each neighbour pair, asked of dpkg itself: strictly lower, or equal where we say equal.
+    const disagreements = sorted.slice(1).flatMap((version, index) => {
+      const previous = sorted[index]!;
+      const relation = compareDebianVersions(previous, version) === 0 ? 'eq' : 'lt';
+      return spawnSync('dpkg', ['--compare-versions', previous, relation, version]).status === 0 ? [] : [`${previous} ${relation} ${version}`];
+    });
+    expect(disagreements).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { BaselineResultConnectionModel } from './baseline-result-connection.model';
 import { BaselineResultFilter } from './baseline-result-filter.input';
@@ -28,8 +28,7 @@ export class BaselineResultsResolver {
 
   @ResolveReference()
   @Requires('read')
-  resolveReference(reference: { id: string }, _args: unknown, context: { identity?: Identity }) {
-    if (!context.identity) return null;
-    return this.results.byId(context.identity.tenantId, reference.id);
+  resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity) {
+    return this.results.byId(identity.tenantId, reference.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentIdentity, Requires, type Identity } from '@rampart/platform';
 import { BaselineRemediationModel } from './baseline-remediation.model';
 import { BaselineScanTaskModel } from './baseline-scan-task.model';
@@ -18,13 +18,19 @@ export class BaselineScansResolver {
     return this.scans.start(identity.tenantId, input ?? {});
   }
 
+  @Mutation(() => BaselineScanTaskModel, { description: 'Re-evaluates these results on their hosts\' latest reported facts (kind BASELINE_VERIFY)' })
+  @Requires('scan')
+  verifyBaselineResults(@CurrentIdentity() identity: Identity, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<BaselineScanTaskModel> {
+    return this.scans.verify(identity.tenantId, ids);
+  }
+
   @Mutation(() => BaselineScanTaskModel, { description: 'A BASELINE_FIX task: the agent fetches baselineRemediation(taskId) and applies it' })
   @Requires('fix')
   fixBaselineResult(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<BaselineScanTaskModel> {
     return this.scans.fix(identity.tenantId, id);
   }
 
-  @Query(() => BaselineScanTaskModel, { nullable: true })
+  @Query(() => BaselineScanTaskModel, { nullable: true, deprecationReason: 'Use scanTask(id), which finds tasks of every kind' })
   @Requires('read')
   baselineScanTask(@CurrentIdentity() identity: Identity, @Args('id', { type: () => ID }) id: string): Promise<BaselineScanTaskModel | null> {
     return this.scans.task(identity.tenantId, id);
@@ -38,8 +44,7 @@ export class BaselineScansResolver {
 
   @ResolveReference()
   @Requires('read')
-  resolveReference(reference: { id: string }, _args: unknown, context: { identity?: Identity }) {
-    if (!context.identity) return null;
-    return this.scans.task(context.identity.tenantId, reference.id);
+  resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity): Promise<BaselineScanTaskModel | null> {
+    return this.scans.task(identity.tenantId, reference.id);
   }
 }
