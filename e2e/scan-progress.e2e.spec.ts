@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ProgressStore, type TaskProgress } from '@rampart/messaging';
-import { startE2EStack, type E2EStack } from './stack.fixture';
+import { SignJWT } from 'jose';
+import { E2E_JWT_SECRET, startE2EStack, type E2EStack } from './stack.fixture';
 import { SubscriptionProbe, type ProgressResult, type SubscriptionEnd } from './subscription.probe';
 
 const WATCH = `subscription Watch($scanId: ID!) {
@@ -116,6 +117,20 @@ describe('live scan progress over WebSocket', () => {
     const again = await watch('tenant-resume', scanId);
 
     expect(progressOf(await again.received(1))).toEqual([expect.objectContaining({ status: 'RUNNING', completed: 5 })]);
+  });
+
+  it('closes a subscription when the token that opened it expires', async () => {
+    const scanId = randomUUID();
+    await report('tenant-expiry', scanId, ['RUNNING', 1]);
+    const shortLived = await new SignJWT({ tid: 'tenant-expiry', roles: ['viewer'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user@tenant-expiry')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 3)
+      .sign(new TextEncoder().encode(E2E_JWT_SECRET));
+    const probe = new SubscriptionProbe(stack.wsUrl, { authorization: `Bearer ${shortLived}` }, WATCH, { scanId });
+    probes.push(probe);
+    expect(progressOf(await probe.received(1))).toEqual([expect.objectContaining({ status: 'RUNNING', completed: 1 })]);
+    expect(await probe.ended).toEqual({ kind: 'closed', code: 4401, reason: 'Token expired' });
   });
 
   it("sends a finished task's final state once and completes", async () => {

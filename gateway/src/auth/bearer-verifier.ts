@@ -49,6 +49,7 @@ export class BearerVerifier {
         roles,
         permissions: permissionsOfRoles(roles),
         via: 'jwt',
+        expiresAt: (payload.exp ?? 0) * 1000,
       };
       this.verified.set(token, identity, Math.min(Date.now() + VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000));
       return identity;

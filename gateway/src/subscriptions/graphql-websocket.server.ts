@@ -28,6 +28,7 @@ type ConnectionState = {
   credentials?: PresentedCredentials;
   identity?: Identity;
   spans?: Map<string, Span>;
+  expiry?: NodeJS.Timeout;
 };
 type ConnectionContext = Context<Record<string, unknown>, Extra & Partial<ConnectionState>>;
 
@@ -122,6 +123,12 @@ export function serveGraphQLOverWebSocket(options: GraphQLWebSocketOptions): Run
           ctx.extra.credentials = credentials;
           ctx.extra.identity = identity;
           ctx.extra.spans = new Map();
+          if (identity.expiresAt !== undefined) {
+            // A live subscription must not outlast the token that opened it.
+            const socket = ctx.extra.socket;
+            ctx.extra.expiry = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.max(0, identity.expiresAt - Date.now()));
+            ctx.extra.expiry.unref();
+          }
           if (identity.apiKeyId) {
             const sockets = byApiKey.get(identity.apiKeyId) ?? new Set<WebSocket>();
             sockets.add(ctx.extra.socket);
@@ -138,6 +145,7 @@ export function serveGraphQLOverWebSocket(options: GraphQLWebSocketOptions): Run
         }
       },
       onClose: (ctx: ConnectionContext) => {
+        clearTimeout(ctx.extra.expiry);
         const identity = ctx.extra.identity;
         if (!identity) return;
         gatewayMetrics.webSocketConnections.dec();
@@ -190,6 +198,8 @@ export function serveGraphQLOverWebSocket(options: GraphQLWebSocketOptions): Run
         if (operation.operation !== 'subscription') {
           return refused(refuse('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', 'BAD_USER_INPUT'));
         }
+        const tooCostly = guard.checkCost(document, payload.operationName, payload.variables);
+        if (tooCostly) return refused([tooCostly]);
         const contextValue: SubscriptionContext = { identity, requestId };
         logger.info({ requestId, operation: payload.operationName, tenantId: identity.tenantId, via: identity.via, apiKeyId: identity.apiKeyId }, 'subscription started');
         return {

@@ -35,7 +35,7 @@ const ScanProgress = new GraphQLObjectType<ProgressUpdate, SubscriptionContext>(
     status: { type: new GraphQLNonNull(ScanTaskStatus), resolve: (update) => update.progress.status },
     total: { ...int('Evaluations planned'), resolve: (update) => update.progress.total },
     completed: { ...int('Evaluations done'), resolve: (update) => update.progress.completed },
-    failed: { ...int('Evaluations that ended in ERROR'), resolve: (update) => update.progress.failed },
+    failed: { ...int('Evaluations whose result is FAIL (a risk found)'), resolve: (update) => update.progress.failed },
     quotaConsumed: { ...int('Quota units charged so far'), resolve: (update) => update.progress.quotaConsumed },
     updatedAt: { type: GraphQLString, description: 'ISO-8601 time of this state', resolve: (update) => update.progress.updatedAt ?? null },
   },

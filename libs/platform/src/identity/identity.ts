@@ -20,6 +20,8 @@ export interface Identity {
   /** How the caller proved itself at the gateway. */
   via: 'jwt' | 'api_key' | 'internal';
   apiKeyId?: string;
+  /** When the credential stops being valid (ms since the epoch): a bearer token's `exp`; API keys have none. */
+  expiresAt?: number;
 }
 
 export const TENANT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
