@@ -87,7 +87,7 @@ export default [
       '**/node_modules/**',
       'proto/gen/**',
       '**/.rampart/**',
-      'console/**',
+      'console/dist/**',
       '.nx/**',
       'coverage/**',
       'bench/out/**',
@@ -119,6 +119,29 @@ export default [
     name: 'rampart/domain-no-any',
     files: DOMAIN,
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    // The console is a browser app on the public GraphQL API only (issue: console): no server package, no
+    // relative import out of console/.
+    name: 'rampart/console',
+    files: ['console/**/*.ts', 'console/**/*.tsx', 'console/**/*.mts'],
+    // Specs may check the console's documents against the gateway's real schema and limits.
+    ignores: ['console/**/*.spec.ts', 'console/**/*.spec.tsx'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@nx/enforce-module-boundaries': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@rampart/*'], message: 'The console talks to Rampart only through the public GraphQL API.' },
+            { regex: '^(\\.\\./)+(gateway|services|libs|proto|cli|agent|tools)/', message: 'The console may not import server code.' },
+          ],
+        },
+      ],
+    },
   },
   ...serviceEscapeBlocks,
 ];

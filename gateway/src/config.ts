@@ -76,6 +76,8 @@ export interface GatewayConfig {
   scanProgressWaitMs: number;
   /** @apollo/gateway reports usage metrics to Apollo unless told not to; off unless APOLLO_TELEMETRY=true. */
   apolloTelemetry: boolean;
+  /** The built web console (`console/dist`), served at `/`. */
+  consoleDir: string;
 }
 
 function envKey(name: SubgraphName): string {
@@ -143,6 +145,7 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
     tracing: readTracingConfig(env),
     scanProgressWaitMs: env.int('SCAN_PROGRESS_WAIT_MS', 2000, { min: 0 }),
     apolloTelemetry: env.bool('APOLLO_TELEMETRY', false),
+    consoleDir: env.string('CONSOLE_DIR', join(__dirname, '..', '..', 'console', 'dist')),
   };
 }
 

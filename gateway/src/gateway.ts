@@ -29,12 +29,14 @@ import { authenticate } from './auth/authenticate.middleware';
 import { BearerVerifier } from './auth/bearer-verifier';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import type { GatewayConfig, SubgraphName } from './config';
+import { consoleRouter } from './console/console.router';
 import type { GatewayContext } from './gateway-context';
 import { graphiqlRouter } from './graphiql/graphiql.page';
 import { sendGraphQLError } from './http/graphql-error.response';
 import { IdentityForwardingDataSource } from './identity-forwarding.data-source';
 import { OperationGuard } from './limits/operation-limits';
 import { rateLimit } from './limits/rate-limit.middleware';
+import { inventoryUploadProxy } from './imports/inventory-upload.proxy';
 import { TokenBucketRateLimiter } from './limits/token-bucket.rate-limiter';
 import { accessLogPlugin } from './observability/access-log.plugin';
 import { serveGraphQLOverWebSocket } from './subscriptions/graphql-websocket.server';
@@ -147,23 +149,34 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.type(contentType).send(body);
   });
   if (!config.production) app.use(graphiqlRouter('/graphql'));
+  app.use(consoleRouter(config.consoleDir));
 
+  const acceptRequest = (req: Request, res: Response, next: NextFunction) => {
+    for (const header of CLIENT_IDENTITY_HEADERS) delete req.headers[header];
+    const sent = req.headers['x-request-id'];
+    const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  };
+  const traced = traceHttpRequests('gateway', {
+    requestId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined),
+    acceptBaggage: false,
+  });
+  app.post(
+    '/imports/inventory',
+    acceptRequest,
+    traced,
+    authenticate(authenticator),
+    rateLimit(rateLimiter),
+    inventoryUploadProxy(subgraphUrls.assets, config.internalAuthSecret),
+  );
   app.use(
     '/graphql',
-    (req: Request, res: Response, next: NextFunction) => {
-      for (const header of CLIENT_IDENTITY_HEADERS) delete req.headers[header];
-      const sent = req.headers['x-request-id'];
-      const requestId = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
-      req.headers['x-request-id'] = requestId;
-      res.locals.requestId = requestId;
-      res.setHeader('x-request-id', requestId);
-      next();
-    },
+    acceptRequest,
     express.json({ limit: config.bodyLimitBytes }),
-    traceHttpRequests('gateway', {
-      requestId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined),
-      acceptBaggage: false,
-    }),
+    traced,
     authenticate(authenticator),
     rateLimit(rateLimiter),
     expressMiddleware(server, {
