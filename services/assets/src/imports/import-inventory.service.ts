@@ -169,7 +169,11 @@ export class ImportInventoryService {
    */
   private async write(manager: EntityManager, tenantId: string, pending: AssetRecord[], importId: string, now: Date): Promise<void> {
     const writes: Array<Promise<unknown>> = [];
-    const queue = <T>(work: Promise<T>): Promise<T> => {
+    // One connection runs one statement at a time: statements are chained, and the CPU work between them overlaps.
+    let tail: Promise<unknown> = Promise.resolve();
+    const queue = <T>(statement: () => Promise<T>): Promise<T> => {
+      const work = tail.then(statement);
+      tail = work.catch(() => undefined);
       // Awaited below, possibly after it settles: a failure stays with the import, never an unhandled rejection.
       work.catch(() => undefined);
       writes.push(work);
@@ -182,11 +186,12 @@ export class ImportInventoryService {
       const events = previous.chunk.map((record) =>
         toBinary(AssetChangedSchema, assetChangedEvent(tenantId, JSON.parse(record.row) as AssetRowJson, versions.get(record.id) ?? 1, importId, now)),
       );
-      queue(publishEncodedInTransaction(manager, EVENTS.assetChanged, tenantId, events));
+      queue(() => publishEncodedInTransaction(manager, EVENTS.assetChanged, tenantId, events));
     };
     for (let start = 0; start < pending.length; start += WRITE_CHUNK) {
       const chunk = pending.slice(start, start + WRITE_CHUNK);
-      const upserted = queue(manager.query(UPSERT, [tenantId, `[${chunk.map((record) => record.row).join(',')}]`]) as Promise<Array<{ id: string; version: string }>>);
+      const rows = `[${chunk.map((record) => record.row).join(',')}]`;
+      const upserted = queue(() => manager.query(UPSERT, [tenantId, rows]) as Promise<Array<{ id: string; version: string }>>);
       await publishPrevious();
       previous = { chunk, upserted };
     }
