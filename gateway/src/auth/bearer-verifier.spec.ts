@@ -11,8 +11,10 @@ function hs256(claims: Record<string, unknown>, expiresIn = '1h', secret = SECRE
 
 describe('BearerVerifier', () => {
   it('turns an HS256 token into an identity whose permissions follow its roles', async () => {
-    const identity = await new BearerVerifier({ secret: SECRET }).verify(await hs256({ tid: 'acme', roles: ['analyst'] }));
-    expect(identity).toEqual({ subject: 'alice', tenantId: 'acme', roles: ['analyst'], permissions: ['read', 'scan'], via: 'jwt' });
+    const token = await hs256({ tid: 'acme', roles: ['analyst'] });
+    const identity = await new BearerVerifier({ secret: SECRET }).verify(token);
+    const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+    expect(identity).toEqual({ subject: 'alice', tenantId: 'acme', roles: ['analyst'], permissions: ['read', 'scan'], via: 'jwt', expiresAt: exp * 1000 });
   });
 
   it('gives admin every permission and viewer only read', async () => {
