@@ -1,37 +1,15 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Kvm } from '@nats-io/kv';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { PROGRESS_BUCKET } from '@rampart/contracts';
 import { PlantedRoot } from '../agent/src/collect/planted-root.fixture';
-import { ROOT } from '../tools/stack';
+import { rampart, type CliRun } from './rampart-cli';
 import { startE2EStack, type E2EStack } from './stack.fixture';
 
 const TERMINAL = new Set(['COMPLETED', 'STOPPED_QUOTA_EXHAUSTED', 'FAILED', 'CANCELLED']);
 const SCAN_TASK = 'query ($id: ID!) { scanTask(id: $id) { id kind status total completed failed } }';
 const SSH_01 = 'query ($hostId: ID!) { baselineResults(filter: { hostId: $hostId, checkItemId: "SSH-01" }) { edges { node { id status reason } } } }';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** `rampart …` from the TypeScript sources, as an operator runs it on a host (RAMPART_* from this shell do not leak in). */
-function rampart(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'cli', 'src', 'main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), RAMPART_TOKEN: '', RAMPART_GATEWAY: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 /** A Debian-like root whose sshd lets root log in (SSH-01 FAIL), named so each test's host is its own. */
 const weakRoot = (hostname: string): PlantedRoot =>
@@ -50,7 +28,7 @@ describe('rampart agent report / fix through the gateway', () => {
     expect(body.errors).toBeUndefined();
     return body.data as T;
   };
-  const agent = async (tenant: string, args: string[]): Promise<Run> => rampart(['--gateway', stack.urls.gateway, '--token', await stack.token(tenant), 'agent', ...args]);
+  const agent = async (tenant: string, args: string[]): Promise<CliRun> => rampart(['--gateway', stack.urls.gateway, '--token', await stack.token(tenant), 'agent', ...args]);
 
   /** Resolves with the task's progress once the KV bucket holds a terminal status for it. */
   async function settled(tenant: string, taskId: string): Promise<{ status: string }> {

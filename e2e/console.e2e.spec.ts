@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadDemoTenantOnce } from '../tools/demo-tenant';
 import { ROOT } from '../tools/stack';
+import { reportThisHost } from './rampart-cli';
 import { startE2EStack, type E2EStack } from './stack.fixture';
 
 // The built console in Debian's chromium against the whole stack, on the demo tenant: what a user does, end to end.
@@ -37,21 +38,6 @@ async function until<T>(ask: () => Promise<T>, ready: (answer: T) => boolean, wh
   }
 }
 
-/** `rampart agent report` on this machine's own root, as an operator would run it on a host. */
-function reportThisHost(gatewayUrl: string, token: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', join(ROOT, 'cli', 'src', 'main.ts'), 'agent', 'report', '--no-password-test', '--gateway', gatewayUrl, '--token', token],
-      { cwd: ROOT, env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`agent report exited ${code}: ${output}`))));
-  });
-}
 
 /** WCAG contrast ratio of an element's text against its own background (badges and buttons set both). */
 function contrastOf(page: Page, selector: string): Promise<Array<{ text: string; ratio: number }>> {

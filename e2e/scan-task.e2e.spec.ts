@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
@@ -10,7 +8,7 @@ import {
   BaselineTaskRequestSchema, BaselineTaskResponseSchema, create, fromBinary, PROGRESS_BUCKET, REQUESTS, SCAN_TASK_KINDS, SCAN_TASK_STATUSES, toBinary,
 } from '@rampart/contracts';
 import { signInternalIdentity } from '@rampart/platform';
-import { ROOT } from '../tools/stack';
+import { reportThisHost } from './rampart-cli';
 import { startE2EStack, type E2EStack } from './stack.fixture';
 
 const TASK_FIELDS = 'id kind status total completed failed quotaConsumed startedAt finishedAt';
@@ -19,21 +17,6 @@ const TERMINAL = new Set(['COMPLETED', 'STOPPED_QUOTA_EXHAUSTED', 'FAILED', 'CAN
 
 type Task = Record<string, unknown> & { id: string; status: string; total: number };
 
-/** `rampart agent report` on this machine's own root, as an operator would run it on a host. */
-function reportThisHost(gatewayUrl: string, token: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', join(ROOT, 'cli', 'src', 'main.ts'), 'agent', 'report', '--no-password-test', '--gateway', gatewayUrl, '--token', token],
-      { cwd: ROOT, env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`agent report exited ${code}: ${output}`))));
-  });
-}
 
 describe('ScanTask: one federated entity for config and baseline tasks', () => {
   let stack: E2EStack;
