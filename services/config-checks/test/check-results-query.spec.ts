@@ -117,6 +117,21 @@ describe('listing check results with filters, and scan tasks', () => {
     expect(await matching(filter)).toEqual({ pairs: wanted, total: wanted.length });
   });
 
+  it('refuses to verify or fix a result whose asset was removed, as if it did not exist', async () => {
+    const token = await signInternalIdentity(
+      { subject: 'tester', tenantId: TENANT, roles: ['admin'], permissions: ['read', 'scan', 'fix'], via: 'jwt' }, TEST_INTERNAL_SECRET,
+    );
+    const post = async (query: string) =>
+      (await (await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rampart-identity': token }, body: JSON.stringify({ query }) })).json()) as {
+        errors?: Array<{ extensions?: Record<string, unknown> }>;
+      };
+    const goneResult = `oss-bucket-versioning|${gone.id}`;
+    const verify = await post(`mutation { verifyCheckResults(ids: ["${goneResult}"]) { id } }`);
+    expect(verify.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { path: 'ids.0' } });
+    const fix = await post(`mutation { fixCheckResult(id: "${goneResult}") { id } }`);
+    expect(fix.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('treats LIKE wildcards in a search as text', async () => {
     expect(await matching({ search: '%' })).toEqual({ pairs: [], total: 0 });
   });

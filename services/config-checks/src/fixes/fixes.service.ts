@@ -50,7 +50,12 @@ export class FixesService {
   async fix(tenantId: string, resultId: string, params: unknown): Promise<ScanTaskModel> {
     if (params != null && (typeof params !== 'object' || Array.isArray(params))) throw new BadUserInputError('params must be an object', 'params');
     const found = await this.database.run(tenantId, async (manager) => {
-      const rows = (await manager.query('SELECT check_item_id, asset_id FROM check_results WHERE id = $1', [resultId])) as Array<{ check_item_id: string; asset_id: string }>;
+      const rows = (await manager.query(
+        `SELECT r.check_item_id, r.asset_id FROM check_results r
+         JOIN asset_replica a ON a.tenant_id = r.tenant_id AND a.id = r.asset_id AND NOT a.removed
+         WHERE r.id = $1`,
+        [resultId],
+      )) as Array<{ check_item_id: string; asset_id: string }>;
       return rows[0] ? { ...rows[0], inventory: await loadReplicatedAssets(manager) } : null;
     });
     if (!found) throw new NotFoundError('Check result');

@@ -71,11 +71,13 @@ export class ScansService {
   async verify(tenantId: string, resultIds: string[]): Promise<ScanTaskModel> {
     if (resultIds.length === 0) throw new BadUserInputError('Name at least one result', 'ids');
     const plan = await this.database.run(tenantId, async (manager) => {
-      const rows = (await manager.query('SELECT id, check_item_id, asset_id FROM check_results WHERE id = ANY($1)', [resultIds])) as Array<{
-        id: string;
-        check_item_id: string;
-        asset_id: string;
-      }>;
+      // A result whose asset left the inventory is not served any more, so it cannot be verified either.
+      const rows = (await manager.query(
+        `SELECT r.id, r.check_item_id, r.asset_id FROM check_results r
+         JOIN asset_replica a ON a.tenant_id = r.tenant_id AND a.id = r.asset_id AND NOT a.removed
+         WHERE r.id = ANY($1)`,
+        [resultIds],
+      )) as Array<{ id: string; check_item_id: string; asset_id: string }>;
       const found = new Set(rows.map((r) => r.id));
       const missing = resultIds.findIndex((id) => !found.has(id));
       if (missing >= 0) throw new BadUserInputError(`Check result ${resultIds[missing]} not found`, `ids.${missing}`);
