@@ -73,4 +73,6 @@ export interface RemediationReply {
   asset?: unknown;
   /** APPLIED: the inventory version of `asset` (its `assets.asset.changed.v1` carries the same). */
   version?: number;
+  /** APPLIED without `asset`: why the asset could not be read back after the writes. */
+  refreshError?: string;
 }

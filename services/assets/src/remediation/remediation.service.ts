@@ -98,11 +98,11 @@ export class RemediationService {
   /** Re-reads the captures after the writes and stores the asset as it now is, with its change event. */
   private async refresh(
     request: RemediationRequest, stored: Asset, executor: RemediationExecutor, executed: ExecutedApiCall[],
-  ): Promise<Pick<RemediationReply, 'asset' | 'version' | 'executed'>> {
+  ): Promise<Pick<RemediationReply, 'asset' | 'version' | 'executed' | 'refreshError'>> {
     const captured = await executor.capture(request.capture);
     const all = [...executed, ...captured.executed];
     const live = readLiveState(stored, captured.calls);
-    if (!live.ok) return { executed: all };
+    if (!live.ok) return { executed: all, refreshError: live.reason };
     const record = assetRecord(live.asset);
     const row = JSON.parse(record.row) as AssetRowJson & { internet_exposed: boolean };
     const version = await this.database.run(request.tenantId, async (manager: EntityManager) => {

@@ -122,7 +122,12 @@ export class RunFixWhenQueuedHandler {
     }
     const reply = await this.requestWrites(RemediationClient.step(`${taskId}:fix`, tenantId, 'FIX', record.plan));
     const all = [...executed, ...reply.executed];
-    if (reply.outcome === 'APPLIED') return { status: 'COMPLETED', outcome: 'APPLIED', reply, executed: all, reservationId, charge: true };
+    if (reply.outcome === 'APPLIED') {
+      // The writes stand (and are charged); only the re-read failed, so the result waits for the next sync or scan.
+      const unread = reply.asset ? {} : { errorMessage: `Applied, but the asset could not be read back (${reply.refreshError ?? 'no answer'}): its result is re-evaluated at the next sync or scan` };
+      if (!reply.asset) this.logger.warn({ taskId, reason: reply.refreshError }, 'fix applied but the asset could not be read back');
+      return { status: 'COMPLETED', outcome: 'APPLIED', reply, executed: all, reservationId, charge: true, ...unread };
+    }
     return { status: 'FAILED', outcome: reply.outcome === 'FAILED' ? 'FAILED' : 'REFUSED', reply, executed: all, errorCode: reply.errorCode, errorMessage: reply.errorMessage, reservationId };
   }
 
