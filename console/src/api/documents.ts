@@ -18,9 +18,15 @@ export const CHECK_ITEMS = `query CheckItems {
   checkItems { ${CHECK_ITEM} }
 }`;
 
-// The JSON report carries every matching result with its check item and asset in one document, for totals.
-export const CHECK_RESULTS_REPORT = `query CheckResultsReport($filter: CheckResultFilter) {
-  checkResultsReport(format: "json", filter: $filter) { resultCount content }
+// Counted by the server: the tenant's results by status, and failing ones by severity, product and standard.
+export const CHECK_RESULT_SUMMARY = `query CheckResultSummary {
+  checkResultSummary {
+    total
+    byStatus { status count }
+    bySeverity { severity failing }
+    byProduct { product failing high }
+    byStandard { standard failing high }
+  }
 }`;
 
 export const CHECK_RESULTS = `query CheckResults($filter: CheckResultFilter, $first: Int, $after: String) {
@@ -35,13 +41,6 @@ export const CHECK_RESULTS = `query CheckResults($filter: CheckResultFilter, $fi
       }
     }
   }
-}`;
-
-export const RESULT_COUNTS = `query ResultCounts {
-  failed: checkResults(filter: { status: ["FAIL"] }, first: 0) { totalCount }
-  passed: checkResults(filter: { status: ["PASS"] }, first: 0) { totalCount }
-  errors: checkResults(filter: { status: ["ERROR"] }, first: 0) { totalCount }
-  whitelisted: checkResults(filter: { status: ["WHITELISTED"] }, first: 0) { totalCount }
 }`;
 
 export const START_SCAN = `mutation StartScan($input: StartScanInput!) {

@@ -41,7 +41,7 @@ export interface CheckItem {
   standards: StandardReference[];
   remediation: string;
 }
-/** A check result with its check item and asset: a `checkResults` node (toCheckResult) or a row of the JSON report. */
+/** A check result with its check item and asset: a `checkResults` node (toCheckResult). */
 export interface CheckResult {
   id: string;
   checkItemId: string;
@@ -62,6 +62,15 @@ export interface CheckResult {
   evidence: Json;
   remediation: string;
   lastSeenAt?: string;
+}
+
+/** `checkResultSummary`: statuses as read, results of removed assets left out. */
+export interface CheckResultSummary {
+  total: number;
+  byStatus: Array<{ status: string; count: number }>;
+  bySeverity: Array<{ severity: string; failing: number }>;
+  byProduct: Array<{ product: string; failing: number; high: number }>;
+  byStandard: Array<{ standard: string; failing: number; high: number }>;
 }
 
 export interface ScanTask {

@@ -1,5 +1,4 @@
-import type { CheckResult } from '../api/types';
-import { standardOf } from '../results/load-results';
+import type { CheckResultSummary } from '../api/types';
 
 export interface Tally {
   key: string;
@@ -8,31 +7,23 @@ export interface Tally {
 }
 
 export interface RiskSummary {
+  /** Results per status as read (PASS, FAIL, ERROR, NOT_APPLICABLE, WHITELISTED), zero when absent. */
+  byStatus: Record<string, number>;
   bySeverity: Record<'HIGH' | 'MEDIUM' | 'LOW', number>;
   byProduct: Tally[];
   byStandard: Tally[];
 }
 
-function add(map: Map<string, Tally>, key: string, high: boolean): void {
-  const tally = map.get(key) ?? { key, count: 0, high: 0 };
-  tally.count += 1;
-  if (high) tally.high += 1;
-  map.set(key, tally);
-}
-
-const ranked = (map: Map<string, Tally>) => [...map.values()].sort((a, b) => b.count - a.count || b.high - a.high || a.key.localeCompare(b.key));
-
-/** Failed results counted by severity, by product and by standard (a result counts once per standard it maps to). */
-export function summariseRisks(failed: readonly CheckResult[]): RiskSummary {
+/** The server's `checkResultSummary` as the overview shows it; the server already ranks products and standards. */
+export function riskSummaryOf(summary: CheckResultSummary): RiskSummary {
   const bySeverity = { HIGH: 0, MEDIUM: 0, LOW: 0 };
-  const products = new Map<string, Tally>();
-  const standards = new Map<string, Tally>();
-  for (const result of failed) {
-    const severity = result.severity as keyof typeof bySeverity;
-    if (severity in bySeverity) bySeverity[severity] += 1;
-    const high = severity === 'HIGH';
-    add(products, result.product, high);
-    for (const standard of new Set(result.standards.map(standardOf))) add(standards, standard, high);
-  }
-  return { bySeverity, byProduct: ranked(products), byStandard: ranked(standards) };
+  for (const { severity, failing } of summary.bySeverity) if (severity in bySeverity) bySeverity[severity as keyof typeof bySeverity] = failing;
+  const byStatus: Record<string, number> = { PASS: 0, FAIL: 0, ERROR: 0, NOT_APPLICABLE: 0, WHITELISTED: 0 };
+  for (const { status, count } of summary.byStatus) byStatus[status] = count;
+  return {
+    byStatus,
+    bySeverity,
+    byProduct: summary.byProduct.map(({ product, failing, high }) => ({ key: product, count: failing, high })),
+    byStandard: summary.byStandard.map(({ standard, failing, high }) => ({ key: standard, count: failing, high })),
+  };
 }

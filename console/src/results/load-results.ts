@@ -1,21 +1,6 @@
-import { CHECK_RESULTS, CHECK_RESULTS_REPORT } from '../api/documents';
-import { graphqlRequest, GraphQLRequestError } from '../api/graphql.client';
+import { CHECK_RESULTS } from '../api/documents';
+import { graphqlRequest } from '../api/graphql.client';
 import type { CheckResult, Connection, Json } from '../api/types';
-
-interface JsonReport {
-  format: string;
-  results: CheckResult[];
-}
-
-/** Every result matching the filter, from one JSON report (for totals over all of them). */
-export async function loadResults(token: string, filter: Record<string, unknown>): Promise<CheckResult[]> {
-  const { checkResultsReport } = await graphqlRequest<{ checkResultsReport: { content: string } }>(token, CHECK_RESULTS_REPORT, { filter });
-  const report = JSON.parse(checkResultsReport.content) as JsonReport;
-  if (report.format !== 'rampart-check-results' || !Array.isArray(report.results)) {
-    throw new GraphQLRequestError(`Unexpected report format ${String(report.format)}`, 'BAD_RESPONSE', 200);
-  }
-  return report.results;
-}
 
 /** A `checkResults` node as CHECK_RESULTS selects it. */
 export interface CheckResultNode {
@@ -67,5 +52,3 @@ export async function loadResultsPage(
     hasNext: checkResults.pageInfo.hasNextPage,
   };
 }
-
-export const standardOf = (label: string): string => label.split(':')[0];
