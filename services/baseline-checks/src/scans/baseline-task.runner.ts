@@ -61,7 +61,14 @@ export class BaselineTaskRunner implements OnApplicationBootstrap, OnApplication
     private readonly quota: BaselineQuotaClient,
   ) {
     if (config.vulnerabilityFeedPath) this.vulnerabilities = loadVulnerabilityFeed(readFileSync(config.vulnerabilityFeedPath, 'utf8'));
-    this.worker = new WorkQueueWorker(nats, logger, BASELINE_WORK_QUEUE, { label: 'baseline host', maxMessages: 4, handle: (work) => this.run(work) });
+    this.worker = new WorkQueueWorker(nats, logger, BASELINE_WORK_QUEUE, {
+      label: 'baseline host',
+      maxMessages: 4,
+      handle: (work) => this.run(work),
+      // A host that failed on every delivery fails its task, which would otherwise stay RUNNING for ever.
+      onFinalFailure: ({ tenantId, taskId, index }, error) =>
+        this.settle(tenantId, taskId, 'FAILED', `host ${index + 1} could not be evaluated: ${error instanceof Error ? error.message : String(error)}`).then(() => 'term' as const),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -185,7 +192,9 @@ export class BaselineTaskRunner implements OnApplicationBootstrap, OnApplication
   private async settle(tenantId: string, taskId: string, status: 'COMPLETED' | 'FAILED', error: string | null = null): Promise<BaselineTaskRow | undefined> {
     const task = returned<BaselineTaskRow>(
       await this.database.run(tenantId, (manager) =>
-        manager.query(`UPDATE baseline_tasks SET status = $2, finished_at = now(), error = $3 WHERE id = $1 RETURNING ${TASK_COLUMNS}`, [taskId, status, error]),
+        manager.query(`UPDATE baseline_tasks SET status = $2, finished_at = now(), error = $3 WHERE id = $1 AND finished_at IS NULL RETURNING ${TASK_COLUMNS}`, [
+          taskId, status, error,
+        ]),
       ),
     );
     if (task) await this.putProgress(tenantId, task);
