@@ -2,7 +2,7 @@ import { Kvm } from '@nats-io/kv';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { PROGRESS_BUCKET } from '@rampart/contracts';
 import { PlantedRoot } from '../agent/src/collect/planted-root.fixture';
-import { rampart, type CliRun } from './rampart-cli';
+import { rampart, type CliRun } from '../cli/test/support/rampart.process';
 import { startE2EStack, type E2EStack } from './stack.fixture';
 
 const TERMINAL = new Set(['COMPLETED', 'STOPPED_QUOTA_EXHAUSTED', 'FAILED', 'CANCELLED']);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadDemoTenantOnce } from '../tools/demo-tenant';
 import { ROOT } from '../tools/stack';
-import { reportThisHost } from './rampart-cli';
+import { reportThisHost } from '../cli/test/support/rampart.process';
 import { startE2EStack, type E2EStack } from './stack.fixture';
 
 // The built console in Debian's chromium against the whole stack, on the demo tenant: what a user does, end to end.

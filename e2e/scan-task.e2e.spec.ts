@@ -8,7 +8,7 @@ import {
   BaselineTaskRequestSchema, BaselineTaskResponseSchema, create, fromBinary, PROGRESS_BUCKET, REQUESTS, SCAN_TASK_KINDS, SCAN_TASK_STATUSES, toBinary,
 } from '@rampart/contracts';
 import { signInternalIdentity } from '@rampart/platform';
-import { reportThisHost } from './rampart-cli';
+import { reportThisHost } from '../cli/test/support/rampart.process';
 import { startE2EStack, type E2EStack } from './stack.fixture';
 
 const TASK_FIELDS = 'id kind status total completed failed quotaConsumed startedAt finishedAt';

@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rampart } from './support/rampart.process';
 
-const ROOT = join(__dirname, '..', '..');
 // Each run starts the CLI and the agent from TypeScript: seconds apiece on a busy machine.
 jest.setTimeout(120_000);
 // Nothing listens here: every case below must stop before it would talk to a gateway (the real one: e2e/agent-cli.e2e.spec.ts).
 const NO_GATEWAY = 'http://127.0.0.1:9/graphql';
-
-/** Runs `rampart …` from the TypeScript sources (cli/dist may be a stale build). */
-function rampart(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'cli', 'src', 'main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), RAMPART_TOKEN: '', RAMPART_GATEWAY: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 describe('rampart agent (no gateway needed)', () => {
   let root: string;

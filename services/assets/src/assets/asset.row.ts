@@ -1,5 +1,7 @@
-/** An `assets` row as Postgres returns it. */
-export interface AssetRow {
+import type { JsonObject } from '@bufbuild/protobuf';
+
+/** The columns an asset is written with, as plain JSON (nothing undefined: what protobuf Struct needs). */
+export interface AssetRowJson {
   id: string;
   provider: string;
   account_id: string;
@@ -9,9 +11,13 @@ export interface AssetRow {
   resource_id: string;
   name: string;
   tags: Record<string, string>;
-  configuration: unknown;
-  relationships: Array<{ type: string; targetId: string; properties?: Record<string, unknown> }>;
-  unknown: unknown[];
+  configuration: JsonObject;
+  relationships: Array<{ type: string; targetId: string; properties?: JsonObject }>;
+  unknown: Array<{ fields: string[]; source: string; error: { code: string; message: string } }>;
+}
+
+/** An `assets` row as Postgres returns it. */
+export interface AssetRow extends AssetRowJson {
   internet_exposed: boolean;
   first_seen_at: Date;
   updated_at: Date;

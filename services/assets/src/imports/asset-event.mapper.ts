@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AssetChangedSchema, AssetRemovedSchema, type AssetChanged, type AssetRemoved } from '@rampart/contracts';
-import type { AssetRowJson } from './asset-record';
+import type { AssetRowJson } from '../assets/asset.row';
 
 export function assetChangedEvent(tenantId: string, row: AssetRowJson, version: number, importId: string, at: Date): AssetChanged {
   return create(AssetChangedSchema, {

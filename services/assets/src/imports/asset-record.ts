@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { JsonObject } from '@bufbuild/protobuf';
 import type { Asset } from '@rampart/asset-model';
 import { isInternetExposed } from './internet-exposure';
 
@@ -14,22 +13,6 @@ export interface AssetRecord {
   hash: string;
   /** The row as a JSON object, `content_hash` included. */
   row: string;
-}
-
-/** An asset row parsed back from `AssetRecord.row`: plain JSON, nothing undefined (what protobuf Struct needs). */
-export interface AssetRowJson {
-  id: string;
-  provider: string;
-  account_id: string;
-  region: string | null;
-  product: string;
-  resource_type: string;
-  resource_id: string;
-  name: string;
-  tags: Record<string, string>;
-  configuration: JsonObject;
-  relationships: Array<{ type: string; targetId: string; properties?: JsonObject }>;
-  unknown: Array<{ fields: string[]; source: string; error: { code: string; message: string } }>;
 }
 
 export function assetRecord(asset: Asset): AssetRecord {

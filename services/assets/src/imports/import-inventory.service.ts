@@ -11,7 +11,8 @@ import { SnapshotInvalidError } from '../inventory/snapshot-invalid.error';
 import { validateSnapshot } from '../inventory/validate-snapshot';
 import { readSnapshotStream } from '../inventory/snapshot-stream.reader';
 import type { SnapshotLimits } from '../inventory/snapshot.schema';
-import { assetRecord, type AssetRecord, type AssetRowJson } from './asset-record';
+import type { AssetRowJson } from '../assets/asset.row';
+import { assetRecord, type AssetRecord } from './asset-record';
 import { assetChangedEvent, assetRemovedEvent } from './asset-event.mapper';
 import type { InventoryImportModel } from './inventory-import.model';
 

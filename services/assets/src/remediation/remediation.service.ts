@@ -8,7 +8,8 @@ import { createAlibabaTransports } from '../collector/alibaba-transports';
 import { CloudAccountsService } from '../cloud-accounts/cloud-accounts.service';
 import type { AssetsConfig } from '../config';
 import { assetChangedEvent } from '../imports/asset-event.mapper';
-import { assetRecord, type AssetRowJson } from '../imports/asset-record';
+import { ASSET_COLUMNS, type AssetRow, type AssetRowJson } from '../assets/asset.row';
+import { assetRecord } from '../imports/asset-record';
 import { liveApiCaller } from './live-api.caller';
 import { canReadLiveState, readLiveState } from './live-state.reader';
 import { RemediationExecutor, unsupportedCall } from './remediation.executor';
@@ -19,14 +20,7 @@ const IN_DOUBT_AFTER_SECONDS = 600;
 /** The region a call without one goes to; fix plans name the resource's region (a bucket's own) on every OSS call. */
 const HOME_REGION = 'cn-hangzhou';
 
-const ASSET_FIELDS = 'id, provider, account_id, region, product, resource_type, resource_id, name, tags, configuration, relationships, unknown';
-
-interface StoredAssetRow {
-  id: string; provider: string; account_id: string; region: string | null; product: string; resource_type: string;
-  resource_id: string; name: string; tags: Record<string, string>; configuration: unknown; relationships: unknown; unknown: unknown;
-}
-
-const toAsset = (row: StoredAssetRow) =>
+const toAsset = (row: AssetRow) =>
   ({
     id: row.id, provider: row.provider, accountId: row.account_id, region: row.region, product: row.product, resourceType: row.resource_type,
     resourceId: row.resource_id, name: row.name, tags: row.tags, configuration: row.configuration, relationships: row.relationships, unknown: row.unknown,
@@ -46,7 +40,7 @@ export class RemediationService {
 
   async execute(request: RemediationRequest): Promise<RemediationReply> {
     const refuse = (errorCode: string, errorMessage: string): RemediationReply => ({ id: request.id, outcome: 'REFUSED', errorCode, errorMessage, executed: [], outputs: [] });
-    const rows = (await this.database.run(request.tenantId, (m) => m.query(`SELECT ${ASSET_FIELDS} FROM assets WHERE id = $1`, [request.assetId]))) as StoredAssetRow[];
+    const rows = (await this.database.run(request.tenantId, (m) => m.query(`SELECT ${ASSET_COLUMNS} FROM assets WHERE id = $1`, [request.assetId]))) as AssetRow[];
     if (!rows[0]) return refuse('NOT_FOUND', `Asset ${request.assetId} is not in the inventory`);
     const stored = toAsset(rows[0]);
     const unsupported = [...request.capture.map((c) => c.call), ...request.writes, ...request.rollback].map(unsupportedCall).find((reason) => reason !== null);

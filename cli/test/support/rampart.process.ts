@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../tools/stack';
+
+const ROOT = join(__dirname, '..', '..', '..');
 
 export interface CliRun {
   code: number;
