@@ -2,22 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TENANT_DATABASE, type TenantDatabase } from '@rampart/platform';
 import { CHECK_CATALOGUE } from '../checks';
 import { summariseCounts, type ItemStatusCount } from './check-result-summary';
+import { EFFECTIVE_RESULTS } from './check-results.service';
 import type { CheckResultSummaryModel } from './check-result-summary.model';
 
-/**
- * The tenant's current results per check item and status as read: the results list's rule (WHITELISTED while a live
- * rule names the item, for every asset or for this one; results of removed assets left out), with the live rules
- * read once as two sets instead of probed per result.
- */
+/** The tenant's current results per check item and status as read: the results list's own rule and rows. */
 const COUNTS_BY_ITEM_AND_STATUS = `
-  WITH live AS (SELECT check_item_id, asset_ids FROM whitelist_rules WHERE expires_at IS NULL OR expires_at > now())
-  SELECT r.check_item_id AS "checkItemId", CASE
-      WHEN r.check_item_id IN (SELECT check_item_id FROM live WHERE asset_ids IS NULL)
-        OR (r.check_item_id, r.asset_id) IN (SELECT check_item_id, unnest(asset_ids) FROM live)
-      THEN 'WHITELISTED' ELSE r.status END AS status,
-    count(*)::int AS count
-  FROM check_results r
-  JOIN asset_replica a ON a.tenant_id = r.tenant_id AND a.id = r.asset_id AND NOT a.removed
+  SELECT results.check_item_id AS "checkItemId", results.effective_status AS status, count(*)::int AS count
+  FROM ${EFFECTIVE_RESULTS}
   GROUP BY 1, 2`;
 
 @Injectable()

@@ -37,14 +37,15 @@ function toModel(row: CheckResultRow): CheckResultModel {
 /**
  * Results with their status as read (WHITELISTED while a live rule covers them, the evaluated status otherwise),
  * joined to their asset in the replica. A result whose asset was removed from the inventory is not served: it
- * describes nothing that exists any more, and `CheckResult.asset` must resolve.
+ * describes nothing that exists any more, and `CheckResult.asset` must resolve. The live rules are read once, as two
+ * sets (whole-item rules, and item-asset pairs), not probed per result.
  */
-const EFFECTIVE_RESULTS = `(
-  SELECT r.*, CASE WHEN EXISTS (
-      SELECT 1 FROM whitelist_rules w
-      WHERE w.check_item_id = r.check_item_id AND (w.asset_ids IS NULL OR r.asset_id = ANY(w.asset_ids))
-        AND (w.expires_at IS NULL OR w.expires_at > now())
-    ) THEN 'WHITELISTED' ELSE r.status END AS effective_status
+export const EFFECTIVE_RESULTS = `(
+  SELECT r.*, CASE
+      WHEN r.check_item_id IN (SELECT check_item_id FROM whitelist_rules WHERE asset_ids IS NULL AND (expires_at IS NULL OR expires_at > now()))
+        OR (r.check_item_id, r.asset_id) IN (
+          SELECT check_item_id, unnest(asset_ids) FROM whitelist_rules WHERE asset_ids IS NOT NULL AND (expires_at IS NULL OR expires_at > now()))
+      THEN 'WHITELISTED' ELSE r.status END AS effective_status
   FROM check_results r
 ) AS results
 JOIN asset_replica a ON a.tenant_id = results.tenant_id AND a.id = results.asset_id AND NOT a.removed`;
